@@ -1,0 +1,30 @@
+package dev.loupe.app;
+
+import javafx.application.Application;
+
+/**
+ * Starts the dashboard. A separate class from {@link LoupeApp} so the JVM does not need JavaFX on
+ * the module path to find the entry point, and so a missing desktop runtime gets a plain message and
+ * exit code 3 instead of a stack trace.
+ */
+public final class Main {
+    /** Exit code for a missing runtime (display, GTK), the same as the command line's. */
+    static final int MISSING_RUNTIME = 3;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        try {
+            Application.launch(LoupeApp.class, args);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("GTK") || why.contains("display") || why.contains("DISPLAY")) {
+                System.err.println("loupe: the dashboard cannot open a window: " + why);
+                System.err.println("loupe: on Debian or Ubuntu: sudo apt-get install libgtk-3-0;"
+                        + " without a screen, run it under xvfb-run (package xvfb)");
+                System.exit(MISSING_RUNTIME);
+            }
+            throw e;
+        }
+    }
+}

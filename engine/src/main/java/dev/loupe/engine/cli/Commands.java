@@ -1,0 +1,12 @@
+package dev.loupe.engine.cli;
+
+import picocli.CommandLine;
+
+/** The one place where sub-commands are registered, in the order {@code --help} lists them. */
+final class Commands {
+    private Commands() {}
+
+    static void register(CommandLine root) {
+        // Sub-commands are added here as they land.
+    }
+}

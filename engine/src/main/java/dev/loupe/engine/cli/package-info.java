@@ -1,0 +1,6 @@
+/**
+ * The {@code loupe} command line: one picocli command class per sub-command, each a thin layer that
+ * parses, calls the engine and maps outcomes to the documented exit codes ({@link
+ * dev.loupe.engine.cli.ExitCodes}). Nothing here is called by other packages except the launcher.
+ */
+package dev.loupe.engine.cli;

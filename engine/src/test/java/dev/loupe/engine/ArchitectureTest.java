@@ -1,0 +1,43 @@
+package dev.loupe.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine runs headless: it must never reach for JavaFX, AWT windows or the dashboard. */
+class ArchitectureTest {
+    private static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.loupe.engine");
+    }
+
+    @Test
+    void engineNeverDependsOnJavaFx() {
+        noClasses().that().resideInAPackage("dev.loupe.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.jfree.chart.fx..")
+                .because("the engine runs headless in CI and from the command line")
+                .check(engine);
+    }
+
+    @Test
+    void engineNeverDependsOnTheDashboard() {
+        noClasses().that().resideInAPackage("dev.loupe.engine..")
+                .should().dependOnClassesThat().resideInAPackage("dev.loupe.app..")
+                .because("the dashboard depends on the engine, never the reverse")
+                .check(engine);
+    }
+
+    @Test
+    void theImportSawTheEngine() {
+        // Control: a rule checked against no classes passes trivially.
+        org.assertj.core.api.Assertions.assertThat(engine.containPackage("dev.loupe.engine.cli")).isTrue();
+    }
+}
