@@ -1,5 +1,7 @@
 # Sourced by ./loupe and scripts/test: finds a JDK 25 or newer, or says what to install.
 # Defines find_jdk (prints the JDK's home) and require_jdk (sets JDK, or exits 3 with advice).
+# Looks at LOUPE_JAVA_HOME, JAVA_HOME, java on the PATH, then the JDKs inside the usual install
+# folders; LOUPE_JDK_DIRS (colon-separated folders) replaces that list of folders.
 REQUIRED_JAVA=25
 EXIT_MISSING_RUNTIME=3
 
@@ -15,15 +17,19 @@ java_major() { # prints the feature version of the JDK at $1, or nothing
 }
 
 find_jdk() { # prints the home of the first JDK >= 25 (with javac) among the usual places
-  local candidates=() c major
+  local candidates=() c d major
   [[ -n "${LOUPE_JAVA_HOME:-}" ]] && candidates+=("$LOUPE_JAVA_HOME")
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* \
-           "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    [[ -d "$c" ]] && candidates+=("$c")
+  local dirs=(/usr/lib/jvm /opt/java /opt /usr/local/lib/jvm "$HOME/.sdkman/candidates/java" "$HOME/.jdks"
+              /Library/Java/JavaVirtualMachines)
+  if [[ -n "${LOUPE_JDK_DIRS:-}" ]]; then IFS=: read -r -a dirs <<<"$LOUPE_JDK_DIRS"; fi
+  for d in "${dirs[@]}"; do
+    for c in "$d"/* "$d"/*/Contents/Home; do
+      [[ -d "$c" ]] && candidates+=("$c")
+    done
   done
   for c in "${candidates[@]}"; do
     [[ -x "$c/bin/java" && -x "$c/bin/javac" ]] || continue
