@@ -281,6 +281,7 @@ final class Fields {
             return new Fields(r, child, o, o.position());
         }
         r.report(child, json.position(), json.shown(), "an object, {...}");
+        r.broken(child);
         return new Fields(r, child, null, json.position());
     }
 
@@ -299,6 +300,7 @@ final class Fields {
         }
         if (!(json instanceof Json.Arr array)) {
             r.report(child, json.position(), json.shown(), "a list of objects, [{...}]");
+            r.broken(child);
             return List.of();
         }
         r.placed(child, json.position());
@@ -337,6 +339,7 @@ final class Fields {
             o.members().values().forEach(m -> entries.put(m.name(), new Entry(m.name(), m.value(), m.namePosition(), false)));
         } else if (json != null) {
             r.report(child, json.position(), json.shown(), "an object, {...}");
+            r.broken(child);
         }
         r.takeOverridesBelow(child).forEach((key, text) ->
                 entries.put(key, new Entry(key, new Json.Str(text, Resolution.nowhere()), Resolution.nowhere(), true)));

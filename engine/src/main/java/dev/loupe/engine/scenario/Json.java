@@ -169,8 +169,10 @@ sealed interface Json {
             if (text.startsWith("Unexpected character ('}'") && text.contains("double-quote to start field name")
                     || text.startsWith("Unexpected character (']'") && text.contains("expected a value")) {
                 text += " (JSON allows no comma before a closing } or ])";
-            } else if (text.contains("double-quote to start field name")) {
+            } else if (text.matches("Unexpected character \\('[A-Za-z_$']'.*") && text.contains("double-quote to start field name")) {
                 text += " (field names need double quotes in JSON)";
+            } else if (text.contains("maybe a (non-standard) comment?")) {
+                text = "Unexpected character ('/'): JSON has no comments (the \"description\" field can hold notes)";
             }
             return text;
         }

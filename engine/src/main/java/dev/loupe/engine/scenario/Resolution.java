@@ -30,6 +30,7 @@ final class Resolution {
     private final Map<String, String> shown = new HashMap<>();
     private final Set<String> overridden = new HashSet<>();
     private final Set<String> failed = new HashSet<>();
+    private final Set<String> broken = new HashSet<>();
     private final Set<String> valuePaths = new LinkedHashSet<>();
     private final Set<String> containerPaths = new LinkedHashSet<>();
 
@@ -99,7 +100,7 @@ final class Resolution {
      * command line, the file, or (for values from a preset or default) {@code fallback}.
      */
     void report(String path, Json.Position fallback, String value, String expected) {
-        if (!failed.add(path)) {
+        if (below(broken, path) || !failed.add(path)) {
             return;
         }
         String asWritten = shown.getOrDefault(path, value);
@@ -117,6 +118,23 @@ final class Resolution {
         problems.add(at == null
                 ? new ScenarioProblem(Overrides.SOURCE, 0, 0, path, message)
                 : new ScenarioProblem(source, at.line(), at.column(), path, message));
+    }
+
+    /**
+     * The object, list or map at {@code path} is not one (reported already); rules about the fields
+     * it should have held stay quiet, since the user has one thing to fix, not many.
+     */
+    void broken(String path) {
+        broken.add(path);
+    }
+
+    private static boolean below(Set<String> containers, String path) {
+        for (String c : containers) {
+            if (path.startsWith(c + ".") || path.startsWith(c + "[")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks {@code path} as reported, so that rules about it stay quiet. */

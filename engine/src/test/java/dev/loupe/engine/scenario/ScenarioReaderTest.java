@@ -193,6 +193,24 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void commentsAndSingleQuotesGetAPlainExplanation() {
+        assertThat(problems("{\"name\": \"c\", // why\n}")).containsExactly("quick.json:1:15: JSON syntax error:"
+                + " Unexpected character ('/'): JSON has no comments (the \"description\" field can hold notes)");
+        assertThat(problems("{'name': 'c'}")).containsExactly("quick.json:1:2: JSON syntax error: Unexpected character"
+                + " (''' (character 39)): was expecting double-quote to start field name (field names need double"
+                + " quotes in JSON)");
+    }
+
+    @Test
+    void anObjectOfTheWrongTypeIsOneProblemNotOnePerFieldItShouldHold() {
+        assertThat(problems("""
+                {"name": "quick", "server": "virtual-threads", "workload": "hello", "load": {"mix": {"path": "/"}}}
+                """)).containsExactly(
+                "quick.json:1:29: server: \"virtual-threads\" (expected: an object, {...})",
+                "quick.json:1:85: load.mix: {...} (expected: a list of objects, [{...}])");
+    }
+
+    @Test
     void aTruncatedFileSaysWhereTheOpenObjectStarted() {
         assertThat(problems("{\n  \"name\": \"quick\",\n  \"load\": {\n")).containsExactly(
                 "quick.json:4:1: JSON syntax error: Unexpected end-of-input: expected close marker for Object"
