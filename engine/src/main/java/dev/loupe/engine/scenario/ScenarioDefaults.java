@@ -1,0 +1,85 @@
+package dev.loupe.engine.scenario;
+
+import java.time.Duration;
+
+/**
+ * Every default of a scenario, in one place. A field takes, in this order: the value given on the
+ * command line ({@code --set path=value}, {@code --duration}), else the value in the scenario file,
+ * else the preset's value ({@link Preset}: {@code load.connections}, {@code server.threads},
+ * {@code load.jobs}, {@code load.concurrentJobs}), else the default below. {@code name},
+ * {@code server.variant} and {@code workload} have no default: a scenario must name them.
+ *
+ * <p>The server limits follow DESIGN.md, "Defaults and bounds". The bounds each value must stay
+ * within are checked by the record that holds it and listed in {@code scenario.schema.json}.
+ */
+public final class ScenarioDefaults {
+    private ScenarioDefaults() {}
+
+    /** {@code description}: none. */
+    public static final String DESCRIPTION = "";
+
+    // server
+
+    /** {@code server.bindAddress}: loopback, so a test server is never reachable from outside. */
+    public static final String BIND_ADDRESS = "127.0.0.1";
+    /** {@code server.port}: any free port. */
+    public static final int PORT = 0;
+    /** {@code server.keepAliveIdle}: how long an idle keep-alive connection stays open. */
+    public static final Duration KEEP_ALIVE_IDLE = Duration.ofSeconds(30);
+    /** {@code server.headerReadTimeout}: how long a client may take to send the request head. */
+    public static final Duration HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** {@code server.gracefulStop}: how long requests in flight may finish before connections are closed. */
+    public static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
+    /** {@code server.maxThreads}: the thread cap of thread-per-connection and accept-pool (503 beyond it). */
+    public static final int MAX_THREADS = 256;
+    /** {@code server.maxRequestLineBytes}: 8 KiB. */
+    public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
+    /** {@code server.maxHeaderBytes}: 16 KiB. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** {@code server.maxBodyBytes}: 1 MiB. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    // load
+
+    /** {@code load.profile}: the light preset. */
+    public static final Preset PROFILE = Preset.LIGHT;
+    /** {@code load.model}: closed, like wrk. */
+    public static final LoadModel MODEL = LoadModel.CLOSED;
+    /** {@code load.schedule}: evenly spaced arrivals (the only choice for the closed model). */
+    public static final Schedule SCHEDULE = Schedule.CONSTANT;
+    /** {@code load.rateRps} of a ramp: the rate the first stage ramps from. */
+    public static final double RAMP_START_RATE_RPS = 0;
+    /** {@code load.duration}: the measured part of the run, after the warm-up. */
+    public static final Duration DURATION = Duration.ofSeconds(30);
+    /** {@code load.warmup}: load before the measured part, whose results are discarded. */
+    public static final Duration WARMUP = Duration.ofSeconds(5);
+    /** {@code load.keepAlive}: connections are reused. */
+    public static final boolean KEEP_ALIVE = true;
+    /** {@code load.threads}: generator threads, like wrk's default; never more than {@code load.connections}. */
+    public static final int GENERATOR_THREADS = 2;
+    /** {@code load.connectTimeout}. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** {@code load.timeout}: how long a request may take before it counts as a timeout error. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** {@code load.thinkTime}: no pause between a response and the connection's next request. */
+    public static final Duration THINK_TIME = Duration.ZERO;
+    /** {@code load.request.method} (and a mix entry's, when {@code load.request} leaves it unset). */
+    public static final String METHOD = "GET";
+    /** {@code load.request.path}. */
+    public static final String PATH = "/";
+    /** {@code load.mix[].weight}: entries without a weight are equally likely. */
+    public static final int MIX_WEIGHT = 1;
+
+    // telemetry
+
+    /** {@code telemetry.enabled}: JFR streaming and the delay probes run. */
+    public static final boolean TELEMETRY_ENABLED = true;
+    /** {@code telemetry.lockThreshold}: shortest monitor wait or park JFR records. */
+    public static final Duration LOCK_THRESHOLD = Duration.ofMillis(1);
+    /** {@code telemetry.sleepThreshold}: shortest {@code Thread.sleep} JFR records. */
+    public static final Duration SLEEP_THRESHOLD = Duration.ofMillis(1);
+    /** {@code telemetry.executionSamplePeriod}: JFR's stack sampling period (its own default). */
+    public static final Duration EXECUTION_SAMPLE_PERIOD = Duration.ofMillis(20);
+    /** {@code telemetry.saveRecording}: the run folder keeps {@code recording.jfr}. */
+    public static final boolean SAVE_RECORDING = true;
+}

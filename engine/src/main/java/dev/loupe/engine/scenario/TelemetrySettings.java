@@ -1,0 +1,35 @@
+package dev.loupe.engine.scenario;
+
+import java.time.Duration;
+
+/**
+ * What the JVM side records while the load runs: the {@code telemetry} object of a scenario file.
+ *
+ * @param enabled whether JFR streaming and the delay probes run at all
+ * @param lockThreshold shortest monitor wait ({@code jdk.JavaMonitorEnter}) or park ({@code jdk.ThreadPark}) recorded
+ * @param sleepThreshold shortest {@code Thread.sleep} ({@code jdk.ThreadSleep}) recorded
+ * @param executionSamplePeriod how often JFR samples running threads' stacks ({@code jdk.ExecutionSample})
+ * @param saveRecording whether the run folder keeps the {@code recording.jfr} file
+ */
+public record TelemetrySettings(
+        boolean enabled,
+        Duration lockThreshold,
+        Duration sleepThreshold,
+        Duration executionSamplePeriod,
+        boolean saveRecording) {
+
+    public TelemetrySettings {
+        Checks checks = new Checks("telemetry");
+        checks.range("lockThreshold", lockThreshold, Duration.ZERO, Duration.ofSeconds(10));
+        checks.range("sleepThreshold", sleepThreshold, Duration.ZERO, Duration.ofSeconds(10));
+        checks.range("executionSamplePeriod", executionSamplePeriod, Duration.ofMillis(1), Duration.ofSeconds(10));
+        checks.done();
+    }
+
+    /** The defaults of {@link ScenarioDefaults}. */
+    public static TelemetrySettings defaults() {
+        return new TelemetrySettings(ScenarioDefaults.TELEMETRY_ENABLED, ScenarioDefaults.LOCK_THRESHOLD,
+                ScenarioDefaults.SLEEP_THRESHOLD, ScenarioDefaults.EXECUTION_SAMPLE_PERIOD,
+                ScenarioDefaults.SAVE_RECORDING);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.loupe.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code sample-configs/scenario.schema.json} and the Java reader must agree: every sample passes
+ * both, a bad file fails both, and the schema names exactly the fields the reader accepts, with the
+ * same choices and defaults.
+ */
+class ScenarioSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonNode schemaNode;
+    private static JsonSchema schema;
+
+    @TempDir
+    Path dir;
+
+    private final ScenarioReader reader = new ScenarioReader(List.of());
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        schemaNode = JSON.readTree(SampleConfigs.schema().toFile());
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+    }
+
+    static List<Path> samples() {
+        return SampleConfigs.scenarios();
+    }
+
+    @Test
+    void theSchemaIsDraft2020_12AndThereAreSamples() {
+        assertThat(schemaNode.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(samples()).map(p -> p.getFileName().toString())
+                .contains("quick.json", "light.json", "heavy.json", "stress.json");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everySampleValidatesAgainstTheSchemaAndReadsCleanly(Path sample) throws Exception {
+        JsonNode json = JSON.readTree(sample.toFile());
+
+        assertThat(schema.validate(json)).as("schema errors in " + sample).isEmpty();
+        assertThat(json.get("$schema").asText()).isEqualTo("./scenario.schema.json");
+        Scenario scenario = reader.read(sample);
+        assertThat(scenario.server().variant()).isEqualTo("virtual-threads");
+        assertThat(scenario.description()).isNotBlank();
+    }
+
+    @Test
+    void theSamplesNameTheirPresets() throws Exception {
+        Path folder = SampleConfigs.folder();
+        for (Preset preset : Preset.values()) {
+            Scenario s = reader.read(folder.resolve(preset + ".json"));
+            assertThat(s.load().profile()).isEqualTo(preset);
+            assertThat(s.load().connections()).isEqualTo(preset.connections());
+        }
+        Scenario quick = reader.read(folder.resolve("quick.json"));
+        assertThat(quick.summary()).isEqualTo(
+                "virtual-threads · hello · light: 10 connections, closed model, 5s + 1s warm-up · 2 thresholds");
+    }
+
+    /** One mistake each; the schema and the reader must both refuse every one. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"load\": {\"connections\": -5}",
+        "\"load\": {\"conections\": 5}",
+        "\"load\": {\"connections\": \"5\"}",
+        "\"load\": {\"duration\": \"5 parsecs\"}",
+        "\"load\": {\"profile\": \"medium\"}",
+        "\"load\": {\"request\": {\"method\": \"get\"}}",
+        "\"load\": {\"request\": {\"body\": \"x\", \"bodyFile\": \"x\"}}",
+        "\"server\": {\"variant\": \"virtual-threads\", \"port\": 70000}",
+        "\"server\": {}",
+        "\"telemetry\": {\"enabled\": \"yes\"}",
+        "\"thresholds\": {\"summary.latencyMs.p99\": \"=< 50\"}",
+        "\"thresholds\": {\"summary.latencyMs.p100\": \"< 50\"}",
+        "\"workload\": \"sleep 1ms\"",
+        "\"extra\": 1"
+    })
+    void aBadFileFailsBothTheSchemaAndTheReader(String mistake) throws Exception {
+        Map<String, Object> good = new LinkedHashMap<>();
+        good.put("name", "bad");
+        good.put("server", Map.of("variant", "virtual-threads"));
+        good.put("workload", "hello");
+        String json = JSON.writeValueAsString(good);
+        String key = mistake.substring(1, mistake.indexOf('"', 1));
+        String bad = good.containsKey(key)
+                ? JSON.writeValueAsString(merge(good, key, JSON.readTree("{" + mistake + "}").get(key)))
+                : json.substring(0, json.length() - 1) + ", " + mistake + "}";
+
+        Set<ValidationMessage> errors = schema.validate(JSON.readTree(bad));
+        InvalidScenarioException refused = catchThrowableOfType(InvalidScenarioException.class,
+                () -> reader.read(bad, "bad.json", dir, Overrides.none()));
+
+        assertThat(errors).as("schema errors for " + bad).isNotEmpty();
+        assertThat(refused).as("reader problems for " + bad).isNotNull();
+        assertThat(schema.validate(JSON.readTree(json))).as("control: the file without the mistake").isEmpty();
+        assertThat(reader.read(json, "good.json", dir, Overrides.none())).isNotNull();
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> good, String key, JsonNode value) {
+        Map<String, Object> copy = new LinkedHashMap<>(good);
+        copy.put(key, JSON.convertValue(value, Object.class));
+        return copy;
+    }
+
+    @Test
+    void theSchemaNamesExactlyTheFieldsTheReaderAccepts() throws Exception {
+        Set<String> readerPaths = reader.fieldPaths("""
+                {"load": {"stages": [{}], "mix": [{}]}}
+                """);
+        Set<String> schemaPaths = new TreeSet<>();
+        collect(schemaNode, "", schemaPaths);
+
+        assertThat(new TreeSet<>(readerPaths)).isEqualTo(schemaPaths);
+        assertThat(readerPaths).contains("load.connections", "load.mix[].weight", "load.stages[].rateRps", "$schema");
+    }
+
+    @Test
+    void theSchemaListsEveryThresholdMetric() {
+        List<String> names = new ArrayList<>();
+        schemaNode.at("/properties/thresholds/properties").fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyElementsOf(ThresholdMetrics.KNOWN);
+    }
+
+    @Test
+    void theSchemasChoicesAreTheEnumsValues() {
+        assertThat(texts(schemaNode.at("/properties/load/properties/profile/enum")))
+                .containsExactlyElementsOf(Arrays.stream(Preset.values()).map(Object::toString).toList());
+        assertThat(texts(schemaNode.at("/properties/load/properties/model/enum")))
+                .containsExactlyElementsOf(Arrays.stream(LoadModel.values()).map(Object::toString).toList());
+        assertThat(texts(schemaNode.at("/properties/load/properties/schedule/enum")))
+                .containsExactlyElementsOf(Arrays.stream(Schedule.values()).map(Object::toString).toList());
+    }
+
+    @Test
+    void theSchemasDefaultsAreWhatTheReaderFillsIn() throws Exception {
+        Scenario minimal = reader.read("""
+                {"name": "defaults", "server": {"variant": "virtual-threads"}, "workload": "hello"}
+                """, "defaults.json", dir, Overrides.none());
+        JsonNode written = JSON.readTree(ScenarioWriter.plain().toJson(minimal, dir));
+        Map<String, JsonNode> defaults = new LinkedHashMap<>();
+        collectDefaults(schemaNode, "", defaults);
+
+        assertThat(defaults).containsKeys("server.port", "load.duration", "load.request.method", "telemetry.lockThreshold");
+        defaults.forEach((path, value) -> assertThat(written.at("/" + path.replace('.', '/')))
+                .as("default of " + path).isEqualTo(value));
+    }
+
+    /** Property paths of the schema, following {@code $ref}s; maps (headers, thresholds) are leaves. */
+    private static void collect(JsonNode node, String path, Set<String> into) {
+        JsonNode s = resolve(node);
+        if (path.equals("thresholds")) {
+            return;
+        }
+        JsonNode properties = s.get("properties");
+        if (properties != null) {
+            for (Map.Entry<String, JsonNode> e : properties.properties()) {
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                into.add(child);
+                collect(e.getValue(), child, into);
+            }
+        }
+        JsonNode items = s.get("items");
+        if (items != null) {
+            into.add(path + "[]");
+            collect(items, path + "[]", into);
+        }
+    }
+
+    private static void collectDefaults(JsonNode node, String path, Map<String, JsonNode> into) {
+        JsonNode s = resolve(node);
+        if (node.has("default") && !path.contains("[]")) {
+            into.put(path, node.get("default"));
+        }
+        JsonNode properties = s.get("properties");
+        if (properties != null && !path.equals("thresholds")) {
+            properties.properties().forEach(e ->
+                    collectDefaults(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), into));
+        }
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        return ref == null ? node : schemaNode.at(ref.asText().substring(1));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
