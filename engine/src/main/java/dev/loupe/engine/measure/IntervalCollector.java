@@ -49,7 +49,7 @@ public final class IntervalCollector {
     private long measuredBehindNs;
     private long measuredOutOfRange;
     private ErrorCounts measuredErrors = ErrorCounts.NONE;
-    private ConnectionCounts measuredConnections = ConnectionCounts.NONE;
+    private ConnectionCounts runConnections = ConnectionCounts.NONE;
 
     /**
      * @param meters the run's meters, one per writer thread
@@ -163,10 +163,10 @@ public final class IntervalCollector {
             measuredBehindNs += behindNs;
             measuredOutOfRange += snapshot.outOfRangeLatencies();
             measuredErrors = measuredErrors.plus(errors);
-            measuredConnections = measuredConnections.plus(connections);
             measuredCorrected.add(intervalCorrected);
             measuredUncorrected.add(intervalUncorrected);
         }
+        runConnections = runConnections.plus(connections);
         lastEndNs = endNs;
         notifyListeners(snapshot);
         return snapshot;
@@ -202,7 +202,10 @@ public final class IntervalCollector {
         return (ns - runStartNs) / 1_000_000;
     }
 
-    /** The summary of every measured interval closed so far (the whole run, once the last one is closed). */
+    /**
+     * The summary of every measured interval closed so far (the whole run, once the last one is
+     * closed). Connection counts cover the warm-up too: connections opened then serve the measurement.
+     */
     public LoadSummary summary() {
         double durationS = measuredStartNs < 0 ? 0 : (measuredEndNs - measuredStartNs) / 1e9;
         long errorsTotal = measuredErrors.total();
@@ -216,7 +219,7 @@ public final class IntervalCollector {
                 durationS == 0 ? 0 : round(measuredResponses / durationS, 10),
                 measuredRequests == 0 ? 0 : round(100.0 * errorsTotal / measuredRequests, 1000),
                 measuredErrors,
-                measuredConnections,
+                runConnections,
                 LatencyMs.of(measuredCorrected),
                 LatencyMs.of(measuredUncorrected),
                 new GeneratorHealth(measuredBehindNs / 1_000_000, saturated));

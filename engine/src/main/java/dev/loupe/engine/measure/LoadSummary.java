@@ -12,7 +12,8 @@ package dev.loupe.engine.measure;
  *     requests that failed without a response are not throughput
  * @param errorRatePct {@code errors.total} as a percentage of {@code requests}
  * @param errors failed requests by class
- * @param connections connection events
+ * @param connections connection events over the whole run, warm-up included (connections opened
+ *     during the warm-up are the ones the measurement uses)
  * @param latencyMs from each request's intended start to its complete response. In the closed model
  *     the intended start is the send, so this and {@code uncorrectedLatencyMs} are the same
  *     measurements (no after-the-fact correction is ever applied)
