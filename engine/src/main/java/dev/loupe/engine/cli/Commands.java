@@ -8,5 +8,6 @@ final class Commands {
 
     static void register(CommandLine root) {
         // Sub-commands are added here as they land.
+        root.addSubcommand("load", new LoadCommand());
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * or a blocked event loop) and close after each response. Also a {@code main} for benchmarks:
  * {@code java -cp engine/target/test-classes:engine/target/classes dev.loupe.engine.load.HelloServer 8080}.
  */
-final class HelloServer implements AutoCloseable {
-    static final byte[] HELLO = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello"
+public final class HelloServer implements AutoCloseable {
+    public static final byte[] HELLO = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello"
             .getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocketChannel server;
@@ -35,40 +35,40 @@ final class HelloServer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean stalled;
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
-    static final class Builder {
+    public static final class Builder {
         private byte[] response = HELLO;
         private boolean closeAfterResponse;
         private Duration stallAfter;
         private Duration stallFor = Duration.ZERO;
         private int port;
 
-        Builder response(String text) {
+        public Builder response(String text) {
             this.response = text.getBytes(StandardCharsets.US_ASCII);
             return this;
         }
 
-        Builder closeAfterResponse() {
+        public Builder closeAfterResponse() {
             this.closeAfterResponse = true;
             return this;
         }
 
         /** Blocks the server's only thread for {@code length}, once, {@code after} its start. */
-        Builder stallOnce(Duration after, Duration length) {
+        public Builder stallOnce(Duration after, Duration length) {
             this.stallAfter = after;
             this.stallFor = length;
             return this;
         }
 
-        Builder port(int value) {
+        public Builder port(int value) {
             this.port = value;
             return this;
         }
 
-        HelloServer start() throws IOException {
+        public HelloServer start() throws IOException {
             return new HelloServer(this);
         }
     }
@@ -87,23 +87,23 @@ final class HelloServer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("hello-server").daemon(true).start(this::loop);
     }
 
-    int port() {
+    public int port() {
         return server.socket().getLocalPort();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    long served() {
+    public long served() {
         return served.get();
     }
 
-    long accepted() {
+    public long accepted() {
         return accepted.get();
     }
 
-    boolean hasStalled() {
+    public boolean hasStalled() {
         return stalled;
     }
 
