@@ -3,6 +3,7 @@ package dev.loupe.engine.cli;
 import dev.loupe.engine.measure.IntervalListener;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.measure.LatencyMs;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class LoadProgress implements IntervalListener {
         responses += s.responses();
         errors += s.errors().total();
         warmup |= s.warmup();
-        if (s.endMs() / 1000 > windowStartMs / 1000 || s.endMs() >= totalMs) {
+        if (s.endMs() / 1000 > windowStartMs / 1000) {
             print(s.endMs());
             window.clear();
             responses = 0;
@@ -51,13 +52,13 @@ final class LoadProgress implements IntervalListener {
 
     private void print(long endMs) {
         long lengthMs = Math.max(1, endMs - windowStartMs);
-        LatencyHistogram merged = LatencyHistogram.merge(window);
+        LatencyMs merged = LatencyHistogram.merge(window).toLatencyMs();
         long leftS = Math.max(0, (totalMs - endMs + 999) / 1000);
         err.println(String.format(Locale.ROOT, "[%5.1fs/%ds]%s %9.0f req/s  p50 %-8s p99 %-8s errors %d  %s",
                 endMs / 1000.0, totalMs / 1000, warmup ? " warm-up" : "",
                 responses * 1000.0 / lengthMs,
-                Units.latency(merged.percentileMs(50)), Units.latency(merged.percentileMs(99)), errors,
-                endMs >= totalMs ? "finishing" : leftS + "s left"));
+                Units.latency(merged.p50()), Units.latency(merged.p99()), errors,
+                endMs >= totalMs ? "waiting for the last responses" : leftS + "s left"));
         err.flush();
     }
 }

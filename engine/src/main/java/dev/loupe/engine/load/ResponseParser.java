@@ -35,6 +35,8 @@ final class ResponseParser {
     private static final int UNTIL_CLOSE = 16;
     private static final int DONE = 17;
     private static final int ERROR = 18;
+    private static final int SKIP_NAME = 19; // a header nobody asked about: check its name, find ':'
+    private static final int SKIP_VALUE = 20; // …and skip its value to the end of the line
 
     private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
     // Header names of interest, lower case; their index is the bit in nameMask.
@@ -160,6 +162,8 @@ final class ResponseParser {
                     }
                 }
                 case UNTIL_CLOSE -> i = to;
+                case REASON, SKIP_VALUE -> i = skipLine(bytes, i, to);
+                case SKIP_NAME -> i = skipName(bytes, i, to);
                 case DONE, ERROR -> {
                     return i;
                 }
@@ -172,16 +176,56 @@ final class ResponseParser {
         return i;
     }
 
+    /** The fast path through the reason phrase and uninteresting header values: find the LF. */
+    private int skipLine(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && bytes[i] != '\n') {
+            i++;
+        }
+        boolean found = i < to;
+        if (found) {
+            i++;
+        }
+        int used = i - from;
+        if (state == REASON) {
+            lineLength += used;
+            if (lineLength > MAX_STATUS_LINE) {
+                state = ERROR;
+                return i;
+            }
+        } else if ((headerBytes += used) > MAX_HEADER_BYTES) {
+            state = ERROR;
+            return i;
+        }
+        if (found) {
+            state = LINE_START;
+        }
+        return i;
+    }
+
+    /** The fast path through an uninteresting header name: every byte a token character, up to ':'. */
+    private int skipName(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            byte b = bytes[i++];
+            if (b == ':') {
+                state = SKIP_VALUE;
+                break;
+            }
+            if (b <= ' ' || b >= 0x7f) {
+                state = ERROR;
+                return i;
+            }
+        }
+        if ((headerBytes += i - from) > MAX_HEADER_BYTES) {
+            state = ERROR;
+        }
+        return i;
+    }
+
     private void step(byte b) {
         switch (state) {
             case STATUS -> statusLine(b);
-            case REASON -> {
-                if (b == '\n') {
-                    state = LINE_START;
-                } else if (++lineLength > MAX_STATUS_LINE) {
-                    state = ERROR;
-                }
-            }
             case LINE_START -> lineStart(b);
             case NAME -> headerName(b);
             case VALUE -> headerValue(b);
@@ -327,6 +371,9 @@ final class ResponseParser {
             }
         }
         nameLength++;
+        if (nameMask == 0) {
+            state = SKIP_NAME;
+        }
     }
 
     private void headerValue(byte b) {

@@ -54,6 +54,15 @@ class ResponseParserTest {
         assertThat(used).as("stops at the end of the response").isEqualTo(response.length());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 1000})
+    void lookAlikeHeaderNamesAreNotMistaken(int step) {
+        ResponseParser p = parsed("HTTP/1.1 200 OK\r\nContent-Lengthy: 99\r\nConnection-Info: close\r\n"
+                + "Content-Type: text/plain; a=b\r\nContent-Length: 2\r\n\r\nok", step);
+        assertThat(p.isComplete()).isTrue();
+        assertThat(p.closeAfter()).isFalse();
+    }
+
     @Test
     void stopsExactlyAtTheEndOfAFixedBody() {
         ResponseParser p = new ResponseParser();
