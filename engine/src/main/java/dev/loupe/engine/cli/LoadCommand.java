@@ -174,16 +174,15 @@ final class LoadCommand implements Callable<Integer> {
         if (!quiet) {
             listeners.add(new LoadProgress(err, totalMs, spec.isOpen()));
         }
-        String heading = heading(spec);
-        err.println(heading);
-        err.flush();
-
         LoadRun run;
         try {
             run = generator.start(spec, listeners);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage() + " in URL " + url);
+            throw new UserInputException(url + ": " + e.getMessage());
         }
+        String heading = heading(spec);
+        err.println(heading);
+        err.flush();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         LoadResult result;

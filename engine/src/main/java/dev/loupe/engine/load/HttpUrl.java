@@ -19,6 +19,10 @@ public record HttpUrl(LoadTarget target, String pathAndQuery) {
      *     was expected; {@code https://} is refused because Loupe's load generator speaks plain HTTP/1.1
      */
     public static HttpUrl parse(String url) {
+        if (!url.contains("://")) {
+            throw new IllegalArgumentException("'" + url + "' is not an http:// URL (expected: http://host[:port][/path]; did you mean http://"
+                    + url.strip() + " ?)");
+        }
         URI uri;
         try {
             uri = new URI(url.strip());
