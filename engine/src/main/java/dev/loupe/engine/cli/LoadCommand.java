@@ -181,7 +181,8 @@ final class LoadCommand implements Callable<Integer> {
             throw new UserInputException(url + ": " + e.getMessage());
         }
         String heading = heading(spec);
-        err.println(heading);
+        err.println("loupe: loading " + url + " for " + DurationText.format(spec.warmup().plus(spec.duration()))
+                + " (Ctrl+C stops early and still prints the summary)");
         err.flush();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -230,6 +231,10 @@ final class LoadCommand implements Callable<Integer> {
         positive("--duration", duration);
         positive("--timeout", requestTimeout);
         positive("--connect-timeout", connectTimeout);
+        if (warmup.plus(duration).compareTo(LoadSpec.MAX_RUN) > 0) {
+            throw new UserInputException("--warmup " + DurationText.format(warmup) + " plus --duration " + DurationText.format(duration)
+                    + " (expected: at most " + DurationText.format(LoadSpec.MAX_RUN) + " together)");
+        }
         if (rate != null && (!(rate > 0) || rate > 10_000_000)) {
             throw new UserInputException("--rate " + rate + " (expected: more than 0 and at most 10000000 requests per second)");
         }

@@ -69,6 +69,8 @@ class LoadCommandTest {
         assertThat(load("http://127.0.0.1:1/", "-H", "no colon")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("'Name: value'");
         assertThat(load("http://127.0.0.1:1/", "-R", "100", "--think", "5ms")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(load("http://127.0.0.1:1/", "-d", "200h")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("(expected: at most 168h together)");
         assertThat(err.toString()).doesNotContain("\tat ");
     }
 
@@ -85,7 +87,8 @@ class LoadCommandTest {
                 .contains("Transfer/sec:").contains("Errors:        none")
                 .contains("Connections:   requested 2, established 2, failed 0, reconnects 0")
                 .doesNotContain("corrected").doesNotContain("req/s  p50");
-        assertThat(err.toString()).as("progress goes to stderr").contains("req/s  p50").contains("s left");
+        assertThat(err.toString()).as("progress goes to stderr").contains("req/s  p50").contains("s left")
+                .contains("Ctrl+C stops early");
 
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.propertyStream().map(e -> e.getKey())).containsExactly("summary");
