@@ -7,7 +7,7 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine root) {
-        // Sub-commands are added here as they land.
+        root.addSubcommand("load", new LoadCommand());
         root.addSubcommand(new ValidateCommand());
     }
 }

@@ -1,0 +1,213 @@
+package dev.loupe.engine.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything one load run needs, resolved and validated: what to send, where, how fast and for how
+ * long. The defaults (one place for all of them) are the constants below; {@link #builder} starts
+ * from them.
+ *
+ * @param target where to connect
+ * @param requests the requests to send; with more than one, each request picks one by weight,
+ *     deterministically from {@code seed} and the request's index
+ * @param placeholders values for the {@code {name}} placeholders in the requests' paths; every name
+ *     used must be here
+ * @param model closed (connections wait for responses) or open (a schedule sets the pace)
+ * @param connections how many TCP connections to keep (at most one request in flight on each)
+ * @param threads how many selector threads share the connections (at most {@code connections})
+ * @param warmup how long to send before measuring; warm-up intervals are reported but excluded from the summary
+ * @param duration how long to measure after the warm-up; sending stops at {@code warmup + duration}
+ * @param keepAlive reuse connections; when false each request gets a new connection and says {@code Connection: close}
+ * @param connectTimeout how long a TCP connect may take before it counts as a connect error
+ * @param requestTimeout how long after its first byte is written a request may wait for its whole response
+ * @param stopGrace after sending stops, how long to wait for in-flight responses (capped by
+ *     {@code requestTimeout}); requests still unanswered then count as timeouts
+ * @param seed for the request mix and anything else random
+ */
+public record LoadSpec(
+        LoadTarget target,
+        List<RequestSpec> requests,
+        Map<String, PlaceholderValue> placeholders,
+        LoadModel model,
+        int connections,
+        int threads,
+        Duration warmup,
+        Duration duration,
+        boolean keepAlive,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration stopGrace,
+        long seed) {
+
+    public static final int DEFAULT_CONNECTIONS = 10;
+    public static final int MAX_CONNECTIONS = 100_000;
+    /** One selector thread: on two cores it leaves the other one to the server. */
+    public static final int DEFAULT_THREADS = 1;
+    public static final int MAX_THREADS = 64;
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_WARMUP = Duration.ZERO;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
+    public static final long DEFAULT_SEED = 42;
+    /** The longest run the generator accepts (warm-up plus duration). */
+    public static final Duration MAX_RUN = Duration.ofDays(7);
+
+    public LoadSpec {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(model, "model");
+        requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("requests: empty (expected: at least one request)");
+        }
+        placeholders = Map.copyOf(Objects.requireNonNull(placeholders, "placeholders"));
+        Set<String> missing = new HashSet<>();
+        for (RequestSpec r : requests) {
+            for (String name : r.placeholderNames()) {
+                if (!placeholders.containsKey(name)) {
+                    missing.add(name);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("placeholders: no value for " + missing
+                    + " (expected: a PlaceholderValue for every {name} in the request paths)");
+        }
+        Checks.range("connections", connections, 1, MAX_CONNECTIONS);
+        Checks.range("threads", threads, 1, Math.min(MAX_THREADS, connections));
+        Checks.notNegative("warmup", warmup);
+        Checks.positive("duration", duration);
+        if (warmup.plus(duration).compareTo(MAX_RUN) > 0) {
+            throw new IllegalArgumentException("warmup + duration: " + warmup.plus(duration) + " (expected: at most " + MAX_RUN + ")");
+        }
+        Checks.positive("connectTimeout", connectTimeout);
+        Checks.positive("requestTimeout", requestTimeout);
+        Checks.notNegative("stopGrace", stopGrace);
+    }
+
+    /** A spec with every default: closed model, {@code GET url's path}, 10 connections, 1 thread, 10 s. */
+    public static Builder builder(HttpUrl url) {
+        return new Builder(url.target()).request(RequestSpec.get(url.pathAndQuery()));
+    }
+
+    public static Builder builder(LoadTarget target) {
+        return new Builder(target);
+    }
+
+    /** Whether this is an open-model run. */
+    public boolean isOpen() {
+        return model instanceof LoadModel.Open;
+    }
+
+    /** A mutable helper that fills in the defaults; {@link #build()} validates. */
+    public static final class Builder {
+        private final LoadTarget target;
+        private final List<RequestSpec> requests = new ArrayList<>();
+        private final Map<String, PlaceholderValue> placeholders = new LinkedHashMap<>();
+        private LoadModel model = LoadModel.closed();
+        private int connections = DEFAULT_CONNECTIONS;
+        private int threads = DEFAULT_THREADS;
+        private Duration warmup = DEFAULT_WARMUP;
+        private Duration duration = DEFAULT_DURATION;
+        private boolean keepAlive = true;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration stopGrace = DEFAULT_STOP_GRACE;
+        private long seed = DEFAULT_SEED;
+
+        private Builder(LoadTarget target) {
+            this.target = Objects.requireNonNull(target, "target");
+        }
+
+        /** Replaces the requests with this one. */
+        public Builder request(RequestSpec request) {
+            requests.clear();
+            requests.add(request);
+            return this;
+        }
+
+        /** Replaces the requests with this weighted mix. */
+        public Builder requests(List<RequestSpec> mix) {
+            requests.clear();
+            requests.addAll(mix);
+            return this;
+        }
+
+        public Builder placeholder(String name, PlaceholderValue value) {
+            placeholders.put(name, value);
+            return this;
+        }
+
+        public Builder model(LoadModel value) {
+            model = value;
+            return this;
+        }
+
+        /** Open model with this schedule. */
+        public Builder open(ArrivalSchedule schedule) {
+            return model(LoadModel.open(schedule));
+        }
+
+        /** Closed model with this think time. */
+        public Builder closed(Duration thinkTime) {
+            return model(new LoadModel.Closed(thinkTime));
+        }
+
+        public Builder connections(int value) {
+            connections = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder warmup(Duration value) {
+            warmup = value;
+            return this;
+        }
+
+        public Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        public Builder keepAlive(boolean value) {
+            keepAlive = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration value) {
+            requestTimeout = value;
+            return this;
+        }
+
+        public Builder stopGrace(Duration value) {
+            stopGrace = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public LoadSpec build() {
+            return new LoadSpec(target, requests, placeholders, model, connections, threads, warmup, duration,
+                    keepAlive, connectTimeout, requestTimeout, stopGrace, seed);
+        }
+    }
+}

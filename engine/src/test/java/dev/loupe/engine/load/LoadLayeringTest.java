@@ -1,0 +1,44 @@
+package dev.loupe.engine.load;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/** Measurement knows nothing of sockets; the load generator knows nothing of the command line. */
+class LoadLayeringTest {
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.loupe.engine");
+
+    @Test
+    void measureDependsOnNeitherLoadNorCli() {
+        noClasses().that().resideInAPackage("dev.loupe.engine.measure..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.loupe.engine.load..", "dev.loupe.engine.cli..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void loadDoesNotDependOnCli() {
+        noClasses().that().resideInAPackage("dev.loupe.engine.load..")
+                .should().dependOnClassesThat().resideInAPackage("dev.loupe.engine.cli..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void neverTheJdkHttpClient() {
+        noClasses().that().resideInAPackage("dev.loupe.engine.load..")
+                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+                .because("TECH-NOTES 7: java.net.http.HttpClient is about 6x slower than plain NIO for load")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theImportSawBothPackages() {
+        Assertions.assertThat(ENGINE.containPackage("dev.loupe.engine.load")).isTrue();
+        Assertions.assertThat(ENGINE.containPackage("dev.loupe.engine.measure")).isTrue();
+    }
+}
