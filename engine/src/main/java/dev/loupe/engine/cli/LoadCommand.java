@@ -2,6 +2,7 @@ package dev.loupe.engine.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.load.ArrivalSchedule;
 import dev.loupe.engine.load.HttpUrl;
 import dev.loupe.engine.load.LoadGenerator;
@@ -10,14 +11,13 @@ import dev.loupe.engine.load.LoadRun;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.RequestSpec;
 import dev.loupe.engine.measure.IntervalListener;
+import dev.loupe.engine.scenario.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +103,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "Selector threads sharing the connections (default: ${DEFAULT-VALUE}; one leaves a core to the server on a 2-core machine).")
     int threads;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = "10s", converter = DurationText.Converter.class,
+    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
             description = "How long to measure, after the warm-up (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -119,19 +119,19 @@ final class LoadCommand implements Callable<Integer> {
             description = "Seed for --poisson (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "0s", converter = DurationText.Converter.class,
+    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,
             description = "Send for this long first without measuring (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s", converter = DurationText.Converter.class,
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
             description = "Request timeout: the longest wait for a complete response after sending (default: ${DEFAULT-VALUE}).")
     Duration requestTimeout;
 
-    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "2s", converter = DurationText.Converter.class,
+    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "2s", converter = DurationConverter.class,
             description = "The longest a TCP connect may take (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    @Option(names = "--think", paramLabel = "TIME", defaultValue = "0ms", converter = DurationText.Converter.class,
+    @Option(names = "--think", paramLabel = "TIME", defaultValue = "0ms", converter = DurationConverter.class,
             description = "Closed model only: pause between a response and the connection's next request (default: ${DEFAULT-VALUE}).")
     Duration think;
 
@@ -181,7 +181,7 @@ final class LoadCommand implements Callable<Integer> {
             throw new UserInputException(url + ": " + e.getMessage());
         }
         String heading = heading(spec);
-        err.println("loupe: loading " + url + " for " + DurationText.format(spec.warmup().plus(spec.duration()))
+        err.println("loupe: loading " + url + " for " + Durations.format(spec.warmup().plus(spec.duration()))
                 + " (Ctrl+C stops early and still prints the summary)");
         err.flush();
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -232,8 +232,8 @@ final class LoadCommand implements Callable<Integer> {
         positive("--timeout", requestTimeout);
         positive("--connect-timeout", connectTimeout);
         if (warmup.plus(duration).compareTo(LoadSpec.MAX_RUN) > 0) {
-            throw new UserInputException("--warmup " + DurationText.format(warmup) + " plus --duration " + DurationText.format(duration)
-                    + " (expected: at most " + DurationText.format(LoadSpec.MAX_RUN) + " together)");
+            throw new UserInputException("--warmup " + Durations.format(warmup) + " plus --duration " + Durations.format(duration)
+                    + " (expected: at most " + Durations.format(LoadSpec.MAX_RUN) + " together)");
         }
         if (rate != null && (!(rate > 0) || rate > 10_000_000)) {
             throw new UserInputException("--rate " + rate + " (expected: more than 0 and at most 10000000 requests per second)");
@@ -285,7 +285,7 @@ final class LoadCommand implements Callable<Integer> {
 
     private static void positive(String option, Duration value) {
         if (value.isZero()) {
-            throw new UserInputException(option + " " + DurationText.format(value) + " (expected: more than 0, e.g. 10s)");
+            throw new UserInputException(option + " " + Durations.format(value) + " (expected: more than 0, e.g. 10s)");
         }
     }
 
@@ -310,19 +310,10 @@ final class LoadCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("summary", result.summary());
-        Path target = json.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            mapper.writeValue(temp.toFile(), document);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(json, out -> mapper.writeValue(out, document));
         } catch (AccessDeniedException e) {
             throw new UserInputException("--json " + json + ": cannot write it (" + e.getMessage() + ")");
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
@@ -334,14 +325,14 @@ final class LoadCommand implements Callable<Integer> {
         } else {
             h.append("closed model, ");
             if (!think.isZero()) {
-                h.append("think time ").append(DurationText.format(think)).append(", ");
+                h.append("think time ").append(Durations.format(think)).append(", ");
             }
         }
         h.append(spec.connections()).append(spec.connections() == 1 ? " connection, " : " connections, ")
                 .append(spec.threads()).append(spec.threads() == 1 ? " thread, " : " threads, ")
                 .append(spec.keepAlive() ? "keep-alive, " : "a new connection per request, ")
-                .append(DurationText.format(spec.duration())).append(" measured");
-        h.append(spec.warmup().isZero() ? " (no warm-up)" : " after " + DurationText.format(spec.warmup()) + " of warm-up");
+                .append(Durations.format(spec.duration())).append(" measured");
+        h.append(spec.warmup().isZero() ? " (no warm-up)" : " after " + Durations.format(spec.warmup()) + " of warm-up");
         return h.toString();
     }
 }

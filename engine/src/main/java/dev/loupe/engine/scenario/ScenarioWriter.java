@@ -5,16 +5,11 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import dev.loupe.engine.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,24 +54,7 @@ public final class ScenarioWriter {
      */
     public void write(Path file, Scenario scenario) throws IOException {
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        byte[] bytes = toJson(scenario, folder).getBytes(StandardCharsets.UTF_8);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(bytes);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(target, toJson(scenario, target.getParent()));
     }
 
     /** The file's text, a {@code bodyFile} written relative to {@code folder} when below it. */

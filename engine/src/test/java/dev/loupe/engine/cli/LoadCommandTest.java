@@ -50,7 +50,7 @@ class LoadCommandTest {
     @Test
     void aBadDurationIsAUsageError() {
         assertThat(load("http://127.0.0.1:1/", "-d", "ten")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("'ten' is not a duration (expected: a number and a unit, e.g. 250ms, 10s, 2m, 1h)");
+        assertThat(err.toString()).contains("\"ten\" (expected: a duration with a unit, e.g. 250ms, 30s or 2m");
     }
 
     @Test
@@ -60,7 +60,7 @@ class LoadCommandTest {
         assertThat(load("http://127.0.0.1:1/", "-c", "2", "-t", "3")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--threads 3 (expected: 1..2");
         assertThat(load("http://127.0.0.1:1/", "-d", "0s")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("--duration 0ms (expected: more than 0");
+        assertThat(err.toString()).contains("--duration 0s (expected: more than 0");
         assertThat(load("http://127.0.0.1:1/", "--body", tmp.resolve("missing.json").toString())).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("missing.json: no such file");
         assertThat(load("http://127.0.0.1:1/", "--json", tmp.resolve("no/such/dir/out.json").toString()))

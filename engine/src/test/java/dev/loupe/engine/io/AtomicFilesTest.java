@@ -1,0 +1,43 @@
+package dev.loupe.engine.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @Test
+    void replacesTheFileAndLeavesNoTemporaryBehind(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("result.json"), "old");
+        AtomicFiles.writeString(file, "new");
+        assertThat(file).hasContent("new");
+        assertThat(Files.list(dir).toList()).containsExactly(file);
+    }
+
+    @Test
+    void aWriterThatClosesTheStreamIsFine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("a.txt");
+        AtomicFiles.write(file, out -> {
+            out.write("closed early".getBytes(StandardCharsets.UTF_8));
+            out.close();
+        });
+        assertThat(file).hasContent("closed early");
+    }
+
+    @Test
+    void aFailingWriterLeavesTheOldFileWhole(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("scenario.json"), "{\"name\": \"kept\"}");
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+            out.write("{\"na".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(file).hasContent("{\"name\": \"kept\"}");
+        assertThat(Files.list(dir).toList()).containsExactly(file);
+    }
+}
