@@ -10,6 +10,8 @@ public final class ServerThreads {
     public static final String PREFIX = "loupe-server-";
     /** The thread that accepts connections. */
     public static final String ACCEPTOR = PREFIX + "acceptor";
+    /** The thread that closes connections idle past their deadline (blocking variants). */
+    public static final String IDLE_REAPER = PREFIX + "idle-reaper";
     /** Threads that serve one connection each (a number follows), e.g. {@code loupe-server-conn-7}. */
     public static final String CONNECTION_PREFIX = PREFIX + "conn-";
 

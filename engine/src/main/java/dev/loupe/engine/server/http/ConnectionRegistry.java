@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The open connections of one server, and the graceful stop: {@link #drain} closes idle connections,
@@ -43,6 +44,11 @@ public final class ConnectionRegistry<C extends TrackedConnection> {
                 lock.unlock();
             }
         }
+    }
+
+    /** Calls the action for each connection open now (weakly consistent: safe during changes). */
+    public void forEach(Consumer<? super C> action) {
+        open.forEach(action);
     }
 
     /** Connections open now. */
