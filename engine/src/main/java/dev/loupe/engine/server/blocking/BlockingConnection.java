@@ -240,7 +240,7 @@ final class BlockingConnection implements Runnable, TrackedConnection {
 
     /** Sets the read timeout when it changes; 0 nanoseconds means untimed. */
     private void setSoTimeout(long nanos) throws IOException {
-        int millis = nanos == 0 ? 0 : (int) Math.clamp(TimeUnit.NANOSECONDS.toMillis(nanos + 999_999), 1, Integer.MAX_VALUE);
+        int millis = nanos == 0 ? 0 : Math.clamp(TimeUnit.NANOSECONDS.toMillis(nanos + 999_999), 1, Integer.MAX_VALUE);
         if (millis != soTimeoutMillis) {
             socket.setSoTimeout(millis);
             soTimeoutMillis = millis;
