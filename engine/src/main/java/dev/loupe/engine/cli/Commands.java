@@ -8,5 +8,7 @@ final class Commands {
 
     static void register(CommandLine root) {
         // Sub-commands are added here as they land.
+        root.addSubcommand(new ServeCommand());
+        root.addSubcommand(new VariantsCommand());
     }
 }
