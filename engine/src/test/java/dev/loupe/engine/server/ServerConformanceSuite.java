@@ -278,6 +278,17 @@ public abstract class ServerConformanceSuite {
     }
 
     @Test
+    void aNewConnectionThatSendsNothingIsClosedAfterTheHeaderReadTimeout() throws Exception {
+        Duration headerRead = Duration.ofMillis(500);
+        RunningServer server = start(HttpLimits.DEFAULTS.withHeaderReadTimeout(headerRead));
+        long startNanos = System.nanoTime();
+        RawClient silent = client(server);
+        assertThat(silent.closedByServer(SOON)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isGreaterThanOrEqualTo(headerRead.minusMillis(100));
+        assertThat(ProcessResources.awaitAtMost(server::openConnections, 0, SOON)).isZero();
+    }
+
+    @Test
     void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         Duration idle = Duration.ofMillis(500);
         RawClient c = client(start(HttpLimits.DEFAULTS.withIdleTimeout(idle)));
