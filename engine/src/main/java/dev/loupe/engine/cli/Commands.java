@@ -7,7 +7,9 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine root) {
+        root.addSubcommand(new ServeCommand());
         root.addSubcommand("load", new LoadCommand());
         root.addSubcommand(new ValidateCommand());
+        root.addSubcommand(new VariantsCommand());
     }
 }

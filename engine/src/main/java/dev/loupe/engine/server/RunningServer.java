@@ -1,8 +1,12 @@
 package dev.loupe.engine.server;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
-/** A started server. Closing it stops it gracefully within its configured bound. */
+/**
+ * A started server. Closing it stops it gracefully within its configured bound. All methods may be
+ * called from any thread.
+ */
 public interface RunningServer extends AutoCloseable {
 
     /** The bound address; the port is the real one even when port 0 was asked for. */
@@ -11,9 +15,22 @@ public interface RunningServer extends AutoCloseable {
     /** Connections accepted and not yet closed, at this instant. */
     int openConnections();
 
+    /** The base URL, e.g. {@code http://127.0.0.1:8080/} ({@code http://[::1]:8080/} for IPv6). */
+    default String url() {
+        InetSocketAddress a = address();
+        String host = a.getAddress().getHostAddress();
+        if (a.getAddress() instanceof Inet6Address) {
+            int zone = host.indexOf('%');
+            host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
+        }
+        return "http://" + host + ":" + a.getPort() + "/";
+    }
+
     /**
-     * Stops accepting, lets requests in flight finish within the graceful-stop bound, then closes
-     * every connection and waits for the server's threads to end. Safe to call more than once.
+     * Stops accepting, lets requests in flight finish within the graceful-stop bound ({@link
+     * HttpLimits#gracefulStopTimeout()}), then closes every connection by force and waits (at most
+     * {@link HttpLimits#FORCED_STOP_WAIT}) for the server's threads to end. Safe to call more than
+     * once and from several threads; later calls wait for the first to finish.
      */
     @Override
     void close();

@@ -1,12 +1,127 @@
 package dev.loupe.engine.server;
 
 import java.net.InetAddress;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a variant needs to start: where to listen and how many threads or loops to use.
+ * Everything a variant needs to start, fully resolved and validated. Start from {@link
+ * #of(RequestHandler)} (the documented defaults) and change single fields with the {@code with…}
+ * methods.
  *
- * @param bindAddress the address to bind; loopback unless the user names another
+ * @param bindAddress where to listen; loopback by default, another address only when the user names it
  * @param port the port, 0 for any free one
- * @param threads pool size, loop count or standby count, depending on the variant
+ * @param threads pool size, loop count or standby count, depending on the variant; 0 = the variant's
+ *     own default (see its {@link ServerVariant#tunables()})
+ * @param handler the workload: what every request does (see {@code dev.loupe.engine.server.workload})
+ * @param limits sizes, timeouts and the stop bound (defaults in {@link HttpLimits#DEFAULTS})
+ * @param clock the wall clock the {@code Date} header is read from; tests pass a fixed one
+ * @param options variant-specific tunables by name (e.g. a thread cap), as text; each variant checks
+ *     the names and values it knows and rejects any other with a message naming it
  */
-public record ServerConfig(InetAddress bindAddress, int port, int threads) {}
+public record ServerConfig(
+        InetAddress bindAddress,
+        int port,
+        int threads,
+        RequestHandler handler,
+        HttpLimits limits,
+        InstantSource clock,
+        Map<String, String> options) {
+
+    /** The largest {@code threads} any variant accepts. */
+    public static final int MAX_THREADS = 10_000;
+
+    public ServerConfig {
+        Checks.present("server.bind", bindAddress, "an address, e.g. 127.0.0.1");
+        Checks.inRange("server.port", port, 0, 65535);
+        Checks.inRange("server.threads", threads, 0, MAX_THREADS);
+        Checks.present("server.workload", handler, "a request handler");
+        Checks.present("server.limits", limits, "limits, e.g. HttpLimits.DEFAULTS");
+        Checks.present("server.clock", clock, "a clock, e.g. InstantSource.system()");
+        Checks.present("server.options", options, "a map of option names to values (may be empty)");
+        options.forEach((k, v) -> {
+            if (k == null || k.isBlank() || v == null) {
+                throw new IllegalArgumentException(
+                        "server.options: " + k + "=" + v + " (expected: a non-empty name and a value)");
+            }
+        });
+        options = Map.copyOf(options);
+    }
+
+    /** Loopback, any free port, the variant's default thread count, default limits, the system clock. */
+    public static ServerConfig of(RequestHandler handler) {
+        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, 0, handler, HttpLimits.DEFAULTS,
+                InstantSource.system(), Map.of());
+    }
+
+    public ServerConfig withBindAddress(InetAddress address) {
+        return new ServerConfig(address, port, threads, handler, limits, clock, options);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, threads, handler, limits, clock, options);
+    }
+
+    public ServerConfig withThreads(int newThreads) {
+        return new ServerConfig(bindAddress, port, newThreads, handler, limits, clock, options);
+    }
+
+    public ServerConfig withHandler(RequestHandler newHandler) {
+        return new ServerConfig(bindAddress, port, threads, newHandler, limits, clock, options);
+    }
+
+    public ServerConfig withLimits(HttpLimits newLimits) {
+        return new ServerConfig(bindAddress, port, threads, handler, newLimits, clock, options);
+    }
+
+    public ServerConfig withClock(InstantSource newClock) {
+        return new ServerConfig(bindAddress, port, threads, handler, limits, newClock, options);
+    }
+
+    /** This configuration with one more variant option (replacing one of the same name). */
+    public ServerConfig withOption(String name, String value) {
+        Map<String, String> more = new TreeMap<>(options);
+        more.put(name, value);
+        return new ServerConfig(bindAddress, port, threads, handler, limits, clock, more);
+    }
+
+    /** {@link #threads} if set, else the variant's default. */
+    public int threadsOr(int variantDefault) {
+        return threads == 0 ? variantDefault : threads;
+    }
+
+    /**
+     * A whole-number option, or its default when absent.
+     *
+     * @throws IllegalArgumentException like {@code server.options.cap: abc (expected: a whole number 1..4096)}
+     */
+    public int intOption(String name, int defaultValue, int min, int max) {
+        String text = options.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            return Checks.inRange("server.options." + name, Integer.parseInt(text.strip()), min, max);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("server.options." + name + ": " + text
+                    + " (expected: a whole number " + min + ".." + max + ")");
+        }
+    }
+
+    /**
+     * Rejects options this variant does not know.
+     *
+     * @throws IllegalArgumentException naming the first unknown option, the variant and the known ones
+     */
+    public void requireOnlyOptions(String variant, Collection<String> known) {
+        for (String name : new TreeMap<>(options).keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("server.options." + name + ": not an option of " + variant
+                        + " (expected " + (known.isEmpty() ? "no options" : "one of: " + String.join(", ", known))
+                        + ")");
+            }
+        }
+    }
+}

@@ -23,7 +23,10 @@ public interface ServerVariant {
     /**
      * Binds, starts serving and returns once the listen socket accepts connections.
      *
-     * @throws IOException when the address cannot be bound
+     * @throws IOException when the address cannot be bound (a {@link java.net.BindException} when the
+     *     port is in use)
+     * @throws IllegalArgumentException when the configuration has an option or value this variant does
+     *     not accept; the message names the field, the value and what was expected
      */
     RunningServer start(ServerConfig config) throws IOException;
 }

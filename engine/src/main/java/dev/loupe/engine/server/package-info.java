@@ -1,6 +1,12 @@
 /**
- * The servers under test: the {@link dev.loupe.engine.server.ServerVariant} service interface, the
- * HTTP/1.1 core the hand-written variants share, the variants themselves and the workloads their
- * handlers run. Callers start a variant through {@link dev.loupe.engine.server.ServerVariants}.
+ * The servers under test, as their callers see them: the {@link
+ * dev.loupe.engine.server.ServerVariant} service interface and {@link
+ * dev.loupe.engine.server.ServerVariants} to find one, the {@link dev.loupe.engine.server.ServerConfig}
+ * it starts from (with every HTTP bound in {@link dev.loupe.engine.server.HttpLimits}), the {@link
+ * dev.loupe.engine.server.RunningServer} it returns, and the handler contract workloads implement
+ * ({@link dev.loupe.engine.server.RequestHandler}, {@link dev.loupe.engine.server.HttpRequest}, {@link
+ * dev.loupe.engine.server.HttpResponse}). Anyone may call it. It depends on none of its sub-packages:
+ * {@code http} (the shared HTTP/1.1 core), {@code blocking} (blocking-socket variants) and {@code
+ * workload} (the handlers) build on it.
  */
 package dev.loupe.engine.server;

@@ -1,0 +1,68 @@
+package dev.loupe.engine.cli;
+
+import dev.loupe.engine.server.HttpLimits;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.ServerVariants;
+import dev.loupe.engine.server.Tunable;
+import dev.loupe.engine.server.workload.Workload;
+import dev.loupe.engine.server.workload.Workloads;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code loupe variants}: every server variant with its tunables, the shared limits, every workload. */
+@Command(
+        name = "variants",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {
+            "Lists the server variants with their tunables, the limits every variant enforces,",
+            "and the workloads a server can run, each with its default and one line of explanation.",
+        })
+final class VariantsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(render(ServerVariants.all(), Workloads.all(), TextTable.terminalWidth()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static String render(List<ServerVariant> variants, List<Workload> workloads, int width) {
+        StringBuilder out = new StringBuilder();
+        out.append("Server variants (loupe serve VARIANT [--threads N])\n\n");
+        for (ServerVariant v : variants) {
+            new TextTable("  ", width).row(v.name(), v.description()).print(out);
+            TextTable tunables = new TextTable("      ", width).row("TUNABLE", "DEFAULT", "MEANING");
+            for (Tunable t : v.tunables()) {
+                tunables.row(t.name(), t.defaultValue(), t.description());
+            }
+            if (v.tunables().isEmpty()) {
+                tunables.row("-", "-", "no tunables of its own");
+            }
+            tunables.print(out);
+            out.append('\n');
+        }
+
+        out.append("Limits every variant enforces (defaults; a scenario can override each)\n\n");
+        TextTable limits = new TextTable("  ", width).row("LIMIT", "DEFAULT", "MEANING");
+        for (Tunable t : HttpLimits.tunables()) {
+            limits.row(t.name(), t.defaultValue(), t.description());
+        }
+        limits.print(out);
+        out.append('\n');
+
+        out.append("Workloads (loupe serve VARIANT --workload SPEC; SPEC is name[:parameter])\n\n");
+        TextTable table = new TextTable("  ", width).row("NAME", "PARAMETER", "DEFAULT", "WHAT EACH REQUEST DOES");
+        for (Workload w : workloads) {
+            table.row(w.name(), w.parameter(), w.defaultParameter(), w.description());
+        }
+        table.print(out);
+        return out.toString();
+    }
+}

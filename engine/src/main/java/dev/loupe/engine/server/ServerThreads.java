@@ -1,0 +1,19 @@
+package dev.loupe.engine.server;
+
+/**
+ * How server threads are named, so telemetry and tests can tell the server under test from Loupe's
+ * own threads: every thread a variant starts has a name beginning with {@link #PREFIX}, followed by
+ * its role.
+ */
+public final class ServerThreads {
+    /** The prefix of every server thread's name. */
+    public static final String PREFIX = "loupe-server-";
+    /** The thread that accepts connections. */
+    public static final String ACCEPTOR = PREFIX + "acceptor";
+    /** The thread that closes connections idle past their deadline (blocking variants). */
+    public static final String IDLE_REAPER = PREFIX + "idle-reaper";
+    /** Threads that serve one connection each (a number follows), e.g. {@code loupe-server-conn-7}. */
+    public static final String CONNECTION_PREFIX = PREFIX + "conn-";
+
+    private ServerThreads() {}
+}

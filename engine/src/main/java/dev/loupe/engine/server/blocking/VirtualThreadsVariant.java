@@ -1,0 +1,45 @@
+package dev.loupe.engine.server.blocking;
+
+import dev.loupe.engine.server.RunningServer;
+import dev.loupe.engine.server.ServerConfig;
+import dev.loupe.engine.server.ServerThreads;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.Tunable;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * {@code virtual-threads}: one acceptor thread, and a new virtual thread per accepted connection
+ * running plain blocking code. Threads cost almost nothing, so there is no pool to size; what can go
+ * wrong instead is the few carrier threads underneath (pinning, CPU-bound handlers, scheduler lag).
+ *
+ * <p>Public only because {@link java.util.ServiceLoader} needs it; start it through {@link
+ * dev.loupe.engine.server.ServerVariants}.
+ */
+public final class VirtualThreadsVariant implements ServerVariant {
+    public static final String NAME = "virtual-threads";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a virtual thread per connection: blocking code, cheap threads, few carriers";
+    }
+
+    @Override
+    public List<Tunable> tunables() {
+        return List.of(new Tunable("threads", "unused",
+                "each connection gets its own virtual thread; carriers: one per core"));
+    }
+
+    @Override
+    public RunningServer start(ServerConfig config) throws IOException {
+        config.requireOnlyOptions(NAME, List.of());
+        ThreadFactory threads = Thread.ofVirtual().name(ServerThreads.CONNECTION_PREFIX, 1).factory();
+        return BlockingServer.start(config, connection -> threads.newThread(connection).start());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.loupe.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.engine.server.RawClient;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ServeCommandTest {
+
+    @Test
+    void servesTheWorkloadUntilItsLifetimeEndsThenStops() {
+        AtomicReference<RawClient.Response> seen = new AtomicReference<>();
+        AtomicReference<String> url = new AtomicReference<>();
+        ServeCommand serve = new ServeCommand((server, stop) -> {
+            url.set(server.url());
+            try (RawClient c = RawClient.to(server)) {
+                seen.set(c.send(RawClient.get("/")).read());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stop.run();
+            return ExitCodes.OK;
+        });
+        CliRun run = CliRun.of(serve, "virtual-threads", "--port", "0");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(seen.get().status()).isEqualTo(200);
+        assertThat(seen.get().body()).isEqualTo("Hello, World!");
+        assertThat(run.out()).isEqualTo("virtual-threads serving hello on " + url.get() + " (Ctrl+C to stop)\n"
+                + "virtual-threads stopped\n");
+        assertThat(url.get()).matches("http://127\\.0\\.0\\.1:\\d+/");
+    }
+
+    @Test
+    void anUnknownVariantIsBadInputNamingTheChoices() {
+        CliRun run = CliRun.of("serve", "nope");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("loupe: VARIANT: unknown server variant 'nope' (expected one of: "
+                + "virtual-threads); see: loupe variants\n");
+    }
+
+    @Test
+    void aBadWorkloadIsBadInputNamingTheValueAndTheWorkloads() {
+        CliRun run = CliRun.of("serve", "virtual-threads", "--port", "0", "--workload", "sleepy:3");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--workload: 'sleepy:3'").contains("hello").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPortInUseIsBadInputWithAClearMessage() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("serve", "virtual-threads", "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).startsWith("loupe: --port: " + taken.getLocalPort() + " is already in use on 127.0.0.1")
+                    .contains("--port 0");
+        }
+    }
+
+    @Test
+    void outOfRangeNumbersAreBadInput() {
+        assertThat(CliRun.of("serve", "virtual-threads", "--port", "70000").err())
+                .isEqualTo("loupe: --port: 70000 (expected: 0..65535, 0 = any free port)\n");
+        CliRun threads = CliRun.of("serve", "virtual-threads", "--port", "0", "--threads", "-3");
+        assertThat(threads.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(threads.err()).startsWith("loupe: --threads: -3 (expected: 0..");
+        assertThat(CliRun.of("serve", "virtual-threads", "--port", "eighty").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void helpExplainsEveryOptionAndNamesTheVariants() {
+        CliRun run = CliRun.of("serve", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("VARIANT", "virtual-threads", "--port", "0 picks a free one", "--bind",
+                "loopback", "--workload", "name[:parameter]", "--threads", "Ctrl+C");
+    }
+}

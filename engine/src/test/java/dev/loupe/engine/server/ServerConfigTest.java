@@ -1,0 +1,69 @@
+package dev.loupe.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+    private static final RequestHandler HANDLER = r -> HttpResponse.empty(200);
+
+    @Test
+    void defaultsAreLoopbackAnyPortVariantThreadsAndDocumentedLimits() {
+        ServerConfig c = ServerConfig.of(HANDLER);
+        assertThat(c.bindAddress().isLoopbackAddress()).isTrue();
+        assertThat(c.port()).isZero();
+        assertThat(c.threads()).isZero();
+        assertThat(c.threadsOr(4)).isEqualTo(4);
+        assertThat(c.withThreads(2).threadsOr(4)).isEqualTo(2);
+        assertThat(c.limits()).isEqualTo(HttpLimits.DEFAULTS);
+        assertThat(c.options()).isEmpty();
+    }
+
+    @Test
+    void theDocumentedDefaults() {
+        HttpLimits d = HttpLimits.DEFAULTS;
+        assertThat(d.requestLineMaxBytes()).isEqualTo(8 * 1024);
+        assertThat(d.headerSectionMaxBytes()).isEqualTo(16 * 1024);
+        assertThat(d.bodyMaxBytes()).isEqualTo(1024 * 1024);
+        assertThat(d.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.headerReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(d.gracefulStopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(HttpLimits.tunables()).extracting(Tunable::name)
+                .containsExactly("requestLineMaxBytes", "headerSectionMaxBytes", "bodyMaxBytes", "idleTimeout",
+                        "headerReadTimeout", "gracefulStopTimeout", "lingerTimeout", "acceptBacklog");
+        assertThat(HttpLimits.tunables()).extracting(Tunable::defaultValue)
+                .containsExactly("8 KiB", "16 KiB", "1 MiB", "30s", "10s", "5s", "2s", "1024");
+    }
+
+    @Test
+    void messagesNameTheFieldTheValueAndTheRule() {
+        ServerConfig c = ServerConfig.of(HANDLER);
+        assertThatThrownBy(() -> c.withPort(70000)).hasMessage("server.port: 70000 (expected: 0..65535)");
+        assertThatThrownBy(() -> c.withThreads(-1)).hasMessage("server.threads: -1 (expected: 0..10000)");
+        assertThatThrownBy(() -> c.withHandler(null))
+                .hasMessage("server.workload: missing (expected: a request handler)");
+        assertThatThrownBy(() -> HttpLimits.DEFAULTS.withHeaderReadTimeout(Duration.ofSeconds(-1)))
+                .hasMessage("server.headerReadTimeout: PT-1S (expected: > 0 and <= PT24H)");
+        assertThatThrownBy(() -> HttpLimits.DEFAULTS.withIdleTimeout(Duration.ZERO))
+                .hasMessage("server.idleTimeout: PT0S (expected: > 0 and <= PT24H)");
+        assertThatThrownBy(() -> HttpLimits.DEFAULTS.withRequestLineMaxBytes(10))
+                .hasMessage("server.requestLineMaxBytes: 10 (expected: 64..16777216)");
+    }
+
+    @Test
+    void variantOptionsAreCheckedByTheVariant() {
+        ServerConfig c = ServerConfig.of(HANDLER).withOption("cap", "12");
+        assertThat(c.intOption("cap", 256, 1, 4096)).isEqualTo(12);
+        assertThat(c.intOption("other", 7, 1, 10)).isEqualTo(7);
+        assertThatThrownBy(() -> c.withOption("cap", "lots").intOption("cap", 256, 1, 4096))
+                .hasMessage("server.options.cap: lots (expected: a whole number 1..4096)");
+        assertThatThrownBy(() -> c.withOption("cap", "0").intOption("cap", 256, 1, 4096))
+                .hasMessage("server.options.cap: 0 (expected: 1..4096)");
+        c.requireOnlyOptions("capped", List.of("cap"));
+        assertThatThrownBy(() -> c.requireOnlyOptions("virtual-threads", List.of()))
+                .hasMessage("server.options.cap: not an option of virtual-threads (expected no options)");
+    }
+}

@@ -1,0 +1,463 @@
+package dev.loupe.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every server variant must do, over real sockets on 127.0.0.1, port 0: written once, run against
+ * each variant by a subclass of a few lines that says which variant. Every wait is bounded; bounds are
+ * generous because the machine is shared, and no test asserts a speed.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class ServerConformanceSuite {
+    /** Upper bound for anything that should happen "soon"; failures show up as this wait running out. */
+    protected static final Duration SOON = Duration.ofSeconds(15);
+
+    private final List<RunningServer> servers = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
+    private final Routes routes = new Routes();
+
+    /** The variant under test. */
+    protected abstract ServerVariant variant();
+
+    /** The configuration every case starts from; a variant may adjust it (e.g. threads). */
+    protected ServerConfig config(RequestHandler handler) {
+        return ServerConfig.of(handler);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        routes.release.countDown();
+        for (RunningServer s : servers) {
+            s.close();
+        }
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+    }
+
+    // ---- helpers ----
+
+    private RunningServer start(HttpLimits limits) throws IOException {
+        RunningServer server = variant().start(config(routes).withLimits(limits));
+        servers.add(server);
+        return server;
+    }
+
+    private RunningServer start() throws IOException {
+        return start(HttpLimits.DEFAULTS);
+    }
+
+    private RawClient client(RunningServer server) throws IOException {
+        RawClient c = RawClient.to(server);
+        clients.add(c);
+        return c;
+    }
+
+    /**
+     * The handler every case uses: {@code /hello}, {@code /echo} (body and trailer back), {@code
+     * /throw}, {@code /block} (waits for the test to release it) and, for anything else, the target.
+     */
+    static final class Routes implements RequestHandler {
+        static final HttpResponse HELLO = HttpResponse.text(200, "Hello, World!");
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger blocked = new AtomicInteger();
+
+        @Override
+        public HttpResponse handle(HttpRequest request) throws Exception {
+            return switch (request.path()) {
+                case "/hello" -> HELLO;
+                case "/echo" -> HttpResponse.text(200, request.bodyText())
+                        .withHeader("X-Trailer", request.trailer("X-Checksum").orElse("-"))
+                        .withHeader("X-Method", request.method());
+                case "/throw" -> throw new IllegalStateException("a handler failure, on purpose");
+                case "/block" -> {
+                    blocked.incrementAndGet();
+                    release.await(); // interruptible: a forced stop interrupts it
+                    yield HELLO;
+                }
+                default -> HttpResponse.text(200, request.target());
+            };
+        }
+
+        void awaitBlocked(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (blocked.get() < count) {
+                assertThat(System.nanoTime()).as("%d handlers blocked in time", count).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static void assertClosedAfter(RawClient.Response response, RawClient client) throws IOException {
+        assertThat(response.header("Connection")).as("the response announces the close").isEqualTo("close");
+        assertThat(client.closedByServer(SOON)).as("the server closed the connection").isTrue();
+    }
+
+    // ---- keep-alive and framing ----
+
+    @Test
+    void keepAliveServesSeveralRequestsOnOneConnection() throws Exception {
+        RunningServer server = start();
+        RawClient c = client(server);
+        for (int i = 0; i < 5; i++) {
+            RawClient.Response r = c.send(RawClient.get("/hello")).read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("Hello, World!");
+            assertThat(r.header("Connection")).isNull();
+            assertThat(r.header("Date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+            assertThat(r.header("Content-Length")).isEqualTo("13");
+        }
+        assertThat(server.openConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void hundredPipelinedRequestsInOneWriteAreAnsweredInOrder() throws Exception {
+        RunningServer server = start();
+        RawClient c = client(server);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            all.append(RawClient.get("/seq/" + i));
+        }
+        c.send(all.toString());
+        for (int i = 0; i < 100; i++) {
+            RawClient.Response r = c.read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("/seq/" + i);
+        }
+        assertThat(c.send(RawClient.get("/hello")).read().status()).as("still open after").isEqualTo(200);
+    }
+
+    @Test
+    void connectionCloseClosesAfterTheResponse() throws Exception {
+        RawClient c = client(start());
+        RawClient.Response r = c.send("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
+        assertThat(r.status()).isEqualTo(200);
+        assertClosedAfter(r, c);
+    }
+
+    @Test
+    void http10WithoutKeepAliveClosesAndWithKeepAliveStays() throws Exception {
+        RunningServer server = start();
+        RawClient plain = client(server);
+        RawClient.Response r = plain.send("GET /hello HTTP/1.0\r\n\r\n").read();
+        assertThat(r.status()).isEqualTo(200);
+        assertClosedAfter(r, plain);
+
+        RawClient kept = client(server);
+        RawClient.Response first = kept.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+        assertThat(first.header("Connection")).isEqualTo("keep-alive");
+        assertThat(kept.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status()).isEqualTo(200);
+    }
+
+    @Test
+    void headRequestsGetTheLengthButNoBody() throws Exception {
+        RawClient c = client(start());
+        RawClient.Response head = c.send("HEAD /hello HTTP/1.1\r\nHost: t\r\n\r\n").readHead();
+        assertThat(head.header("Content-Length")).isEqualTo("13");
+        assertThat(c.send(RawClient.get("/seq/after-head")).read().body()).isEqualTo("/seq/after-head");
+    }
+
+    @Test
+    void chunkedRequestBodyIsDecodedWithItsTrailer() throws Exception {
+        RawClient c = client(start());
+        RawClient.Response r = c.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "6\r\nHello,\r\n7;ext=1\r\n World!\r\n0\r\nX-Checksum: 13\r\n\r\n").read();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("Hello, World!");
+        assertThat(r.header("X-Trailer")).isEqualTo("13");
+        assertThat(c.send(RawClient.get("/hello")).read().status()).as("framing intact after").isEqualTo(200);
+    }
+
+    @Test
+    void expectContinueGetsTheGoAheadBeforeTheBody() throws Exception {
+        RawClient c = client(start());
+        RawClient.Response interim = c.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n"
+                + "Expect: 100-continue\r\n\r\n").read();
+        assertThat(interim.status()).isEqualTo(100);
+        RawClient.Response r = c.send("ping").read();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("ping");
+    }
+
+    // ---- many clients, slow clients ----
+
+    @Test
+    void thousandConcurrentConnectionsEachMakeOneRequest() throws Exception {
+        RunningServer server = start();
+        int n = 1000;
+        CountDownLatch connected = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try (ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                String path = "/seq/" + i;
+                results.add(clientThreads.submit(() -> {
+                    try (RawClient c = RawClient.to(server)) {
+                        connected.countDown();
+                        if (!go.await(SOON.toSeconds() * 4, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("never told to go");
+                        }
+                        RawClient.Response r = c.send(RawClient.get(path)).read();
+                        assertThat(r.body()).isEqualTo(path);
+                        return r.status();
+                    }
+                }));
+            }
+            assertThat(connected.await(SOON.toSeconds() * 4, TimeUnit.SECONDS)).as("all connected").isTrue();
+            assertThat(ProcessResources.awaitAtMost(() -> n - server.openConnections(), 0, SOON))
+                    .as("connections the server has not seen open yet").isZero();
+            go.countDown();
+            for (Future<Integer> f : results) {
+                assertThat(f.get(SOON.toSeconds() * 4, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        }
+        assertThat(ProcessResources.awaitAtMost(server::openConnections, 0, SOON)).isZero();
+    }
+
+    @Test
+    void aSlowClientIsCutOffByTheHeaderReadTimeoutWhileOthersAreServed() throws Exception {
+        Duration headerRead = Duration.ofSeconds(1);
+        RunningServer server = start(HttpLimits.DEFAULTS.withHeaderReadTimeout(headerRead));
+        RawClient slow = client(server);
+        long startNanos = System.nanoTime();
+        slow.send("GET /hello HTTP/1.1\r\nHost: t\r\n");
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        Thread trickle = Thread.ofVirtual().start(() -> { // one more header line every 100 ms, forever
+            try {
+                while (trickling.get()) {
+                    slow.send("X-Slow: x\r\n");
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the server closed it: what the test waits for
+            }
+        });
+        try {
+            RawClient fast = client(server);
+            int served = 0;
+            while (System.nanoTime() - startNanos < headerRead.toNanos() * 3 / 2) {
+                assertThat(fast.send(RawClient.get("/hello")).read().status()).isEqualTo(200);
+                served++;
+            }
+            assertThat(served).isPositive();
+
+            RawClient.Response r = slow.read();
+            long elapsedNanos = System.nanoTime() - startNanos;
+            assertThat(r.status()).isEqualTo(408);
+            assertClosedAfter(r, slow);
+            assertThat(Duration.ofNanos(elapsedNanos)).as("cut off by the timeout, not before")
+                    .isGreaterThanOrEqualTo(headerRead.minusMillis(100));
+            assertThat(fast.send(RawClient.get("/hello")).read().status()).as("others still served").isEqualTo(200);
+        } finally {
+            trickling.set(false);
+            trickle.join(SOON);
+        }
+    }
+
+    @Test
+    void aNewConnectionThatSendsNothingIsClosedAfterTheHeaderReadTimeout() throws Exception {
+        Duration headerRead = Duration.ofMillis(500);
+        RunningServer server = start(HttpLimits.DEFAULTS.withHeaderReadTimeout(headerRead));
+        long startNanos = System.nanoTime();
+        RawClient silent = client(server);
+        assertThat(silent.closedByServer(SOON)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isGreaterThanOrEqualTo(headerRead.minusMillis(100));
+        assertThat(ProcessResources.awaitAtMost(server::openConnections, 0, SOON)).isZero();
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        Duration idle = Duration.ofMillis(500);
+        RawClient c = client(start(HttpLimits.DEFAULTS.withIdleTimeout(idle)));
+        assertThat(c.send(RawClient.get("/hello")).read().status()).isEqualTo(200);
+        long afterResponse = System.nanoTime();
+        assertThat(c.closedByServer(SOON)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - afterResponse)).isGreaterThanOrEqualTo(idle.minusMillis(100));
+    }
+
+    // ---- refusals: the right status, then the connection is closed ----
+
+    static Stream<Arguments> refusals() {
+        String longTarget = "/" + "a".repeat(HttpLimits.DEFAULTS.requestLineMaxBytes());
+        String bigHeaders = ("X-Filler: " + "f".repeat(1000) + "\r\n").repeat(17);
+        return Stream.of(
+                Arguments.of("malformed request line", "GET /hello\r\nHost: t\r\n\r\n", 400),
+                Arguments.of("space before colon", "GET /hello HTTP/1.1\r\nHost : t\r\n\r\n", 400),
+                Arguments.of("HTTP/1.1 without Host", "GET /hello HTTP/1.1\r\n\r\n", 400),
+                Arguments.of("bad chunk size", "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\n", 400),
+                Arguments.of("unknown version", "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n", 505),
+                Arguments.of("request line over 8 KiB", "GET " + longTarget + " HTTP/1.1\r\nHost: t\r\n\r\n", 414),
+                Arguments.of("headers over 16 KiB", "GET /hello HTTP/1.1\r\nHost: t\r\n" + bigHeaders + "\r\n", 431),
+                Arguments.of("declared body over 1 MiB",
+                        "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + (2 * 1024 * 1024) + "\r\n\r\n", 413),
+                Arguments.of("chunked body over 1 MiB", "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + ("8000\r\n" + "c".repeat(0x8000) + "\r\n").repeat(33), 413));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("refusals")
+    void refusedRequestsGetTheirStatusThenTheConnectionCloses(String what, String raw, int status) throws Exception {
+        RunningServer server = start();
+        RawClient c = client(server);
+        RawClient.Response r = c.send(raw).read();
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.body()).startsWith(status + " ");
+        assertClosedAfter(r, c);
+        assertThat(client(server).send(RawClient.get("/hello")).read().status()).as("the server carries on").isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedConnectionDoesNotHoldUpAStop() throws Exception {
+        Duration graceful = Duration.ofSeconds(60); // waiting for it would be unmistakable
+        RunningServer server = start(HttpLimits.DEFAULTS.withGracefulStopTimeout(graceful)
+                .withLingerTimeout(Duration.ofSeconds(60)));
+        RawClient c = client(server);
+        assertThat(c.send("GET /hello HTTP/9.0\r\nHost: t\r\n\r\n").read().status()).isEqualTo(505);
+        long startNanos = System.nanoTime(); // the client neither closes nor sends: the server lingers
+        server.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isLessThan(graceful.dividedBy(2));
+    }
+
+    @Test
+    void aHandlerThatThrowsIsAnswered500AndTheServerKeepsServing() throws Exception {
+        RunningServer server = start();
+        RawClient c = client(server);
+        RawClient.Response failed = c.send(RawClient.get("/throw")).read();
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.body()).doesNotContain("on purpose"); // no internals leak to the client
+        assertThat(c.send(RawClient.get("/hello")).read().status()).as("same connection").isEqualTo(200);
+        assertThat(client(server).send(RawClient.get("/hello")).read().status()).as("new connection").isEqualTo(200);
+    }
+
+    // ---- stopping ----
+
+    @Test
+    void gracefulStopLetsRequestsInFlightFinish() throws Exception {
+        RunningServer server = start(HttpLimits.DEFAULTS.withGracefulStopTimeout(Duration.ofSeconds(30)));
+        List<RawClient> inFlight = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inFlight.add(client(server).send(RawClient.get("/block")));
+        }
+        RawClient idle = client(server);
+        assertThat(idle.send(RawClient.get("/hello")).read().status()).isEqualTo(200);
+        routes.awaitBlocked(3);
+
+        Thread stopper = Thread.ofPlatform().name("test-stopper").start(server::close);
+        assertThat(idle.closedByServer(SOON)).as("an idle connection is closed at once").isTrue();
+        assertThat(refusesConnections(server)).as("no new connections once stopping").isTrue();
+        assertThat(stopper.isAlive()).as("the stop waits for requests in flight").isTrue();
+
+        routes.release.countDown();
+        for (RawClient c : inFlight) {
+            RawClient.Response r = c.read();
+            assertThat(r.status()).isEqualTo(200);
+            assertClosedAfter(r, c);
+        }
+        stopper.join(SOON);
+        assertThat(stopper.isAlive()).as("the stop ended once the requests finished").isFalse();
+        assertThat(server.openConnections()).isZero();
+    }
+
+    private static boolean refusesConnections(RunningServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                new Socket(server.address().getAddress(), server.address().getPort()).close();
+                Thread.sleep(20); // accepted by a listener that is about to close; try again
+            } catch (IOException e) { // ConnectException: refused
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void stopIsForcedWithinItsBoundWhenAHandlerNeverReturns() throws Exception {
+        Duration graceful = Duration.ofSeconds(1);
+        int threadsBefore = ProcessResources.threadsNamed(ServerThreads.PREFIX);
+        RunningServer server = start(HttpLimits.DEFAULTS.withGracefulStopTimeout(graceful));
+        RawClient stuck = client(server).send(RawClient.get("/block"));
+        routes.awaitBlocked(1);
+
+        long startNanos = System.nanoTime();
+        server.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+
+        assertThat(took).as("waited for the graceful bound").isGreaterThanOrEqualTo(graceful.minusMillis(100));
+        assertThat(took).as("then forced, within the bound plus the forced wait (and slack for a busy machine)")
+                .isLessThan(graceful.plus(HttpLimits.FORCED_STOP_WAIT).plusSeconds(3));
+        assertThat(stuck.closedByServer(SOON)).isTrue();
+        assertThat(ProcessResources.awaitAtMost(() -> ProcessResources.threadsNamed(ServerThreads.PREFIX), threadsBefore, SOON))
+                .as("the interrupted handler's thread ended too").isLessThanOrEqualTo(threadsBefore);
+    }
+
+    @Test
+    void threadsAndDescriptorsReturnToBaselineAfterStop() throws Exception {
+        int threadsBefore = ProcessResources.threadsNamed(ServerThreads.PREFIX);
+        int descriptorsBefore = ProcessResources.openFileDescriptors();
+        // A short bound: the half-sent request below is in flight, so the stop ends by force.
+        RunningServer server = start(HttpLimits.DEFAULTS.withGracefulStopTimeout(Duration.ofMillis(500)));
+        List<RawClient> open = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RawClient c = RawClient.to(server);
+            open.add(c);
+            assertThat(c.send(RawClient.get("/hello")).read().status()).isEqualTo(200);
+        }
+        RawClient partial = RawClient.to(server).send("GET /hello HTTP/1.1\r\nHost: t\r\n"); // headers never finish
+        open.add(partial);
+        assertThat(ProcessResources.threadsNamed(ServerThreads.PREFIX)).as("server threads while running")
+                .isGreaterThan(threadsBefore);
+        assertThat(ProcessResources.openFileDescriptors()).isGreaterThan(descriptorsBefore);
+
+        server.close();
+        for (RawClient c : open) {
+            c.close();
+        }
+        assertThat(server.openConnections()).isZero();
+        assertThat(ProcessResources.awaitAtMost(() -> ProcessResources.threadsNamed(ServerThreads.PREFIX), threadsBefore, SOON))
+                .as("server threads after stop").isLessThanOrEqualTo(threadsBefore);
+        int slack = 2; // the JDK may open a descriptor of its own meanwhile (e.g. a jar or /proc read)
+        assertThat(ProcessResources.awaitAtMost(ProcessResources::openFileDescriptors, descriptorsBefore + slack, SOON))
+                .as("open descriptors after stop").isLessThanOrEqualTo(descriptorsBefore + slack);
+    }
+
+    @Test
+    void closeIsIdempotentAndAStoppedServerRefusesConnections() throws Exception {
+        RunningServer server = start();
+        server.close();
+        server.close();
+        assertThatThrownBy(() -> new Socket(server.address().getAddress(), server.address().getPort()).close())
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void reportsItsRealAddressAndUrl() throws Exception {
+        RunningServer server = start();
+        assertThat(server.address().getPort()).isPositive();
+        assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.address().getPort() + "/");
+    }
+}
