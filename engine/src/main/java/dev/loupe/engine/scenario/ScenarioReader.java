@@ -2,6 +2,8 @@ package dev.loupe.engine.scenario;
 
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
+import dev.loupe.engine.server.workload.Workload;
+import dev.loupe.engine.server.workload.Workloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,8 +51,9 @@ public final class ScenarioReader {
     }
 
     /**
-     * A reader that checks {@code server.variant} against {@code knownVariants}; an empty collection
-     * turns the check off (only the name's syntax is checked).
+     * A reader that checks {@code server.variant} against {@code knownVariants} and {@code workload}
+     * against the workload registry; an empty collection turns both checks off (only the syntax of
+     * the names is checked).
      */
     public ScenarioReader(Collection<String> knownVariants) {
         this.knownVariants = List.copyOf(new TreeSet<>(knownVariants));
@@ -141,13 +146,41 @@ public final class ScenarioReader {
             ServerSettings server = server(top.object("server"), profile);
             String spec = top.text("workload", null);
             WorkloadSpec workload = spec == null ? null
-                    : r.build("workload", top.positionOf("workload"), () -> WorkloadSpec.parse(spec));
+                    : knownWorkload(r.build("workload", top.positionOf("workload"), () -> WorkloadSpec.parse(spec)),
+                            top.positionOf("workload"));
             LoadSettings load = load(loadFields, profile);
             TelemetrySettings telemetry = telemetry(top.object("telemetry"));
             List<Threshold> thresholds = thresholds(top);
             top.finish();
             return r.build("", root.position(),
                     () -> new Scenario(name, description, server, workload, load, telemetry, thresholds));
+        }
+
+        private static final Pattern EXPECTED_IN_MESSAGE = Pattern.compile("\\(expected: (.*)\\)$");
+
+        /** The workload if the registry knows it and accepts its parameter; else reported, and null. */
+        private WorkloadSpec knownWorkload(WorkloadSpec syntax, Json.Position position) {
+            if (syntax == null || knownVariants.isEmpty()) {
+                return syntax;
+            }
+            String text = syntax.toString();
+            if (Workloads.byName(syntax.name()).isEmpty()) {
+                List<String> names = Workloads.all().stream().map(Workload::name).toList();
+                String hint = Suggestions.didYouMean(syntax.name(), names);
+                r.report("workload", position, Checks.quote(text),
+                        "a workload, one of " + String.join(", ", names) + (hint.isEmpty() ? "" : "; " + hint));
+            } else {
+                try {
+                    Workloads.parse(text, "workload");
+                    return syntax;
+                } catch (IllegalArgumentException e) {
+                    Matcher expected = EXPECTED_IN_MESSAGE.matcher(e.getMessage());
+                    r.report("workload", position, Checks.quote(text),
+                            expected.find() ? expected.group(1) : e.getMessage());
+                }
+            }
+            r.markFailed("workload");
+            return null;
         }
 
         private ServerSettings server(Fields f, Preset profile) {

@@ -34,7 +34,15 @@ class ScenarioReaderTest {
         return problems(json, Overrides.none());
     }
 
+    List<String> problems(ScenarioReader reader, String json) {
+        return problems(reader, json, Overrides.none());
+    }
+
     List<String> problems(String json, Overrides overrides) {
+        return problems(reader, json, overrides);
+    }
+
+    List<String> problems(ScenarioReader reader, String json, Overrides overrides) {
         InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class,
                 () -> reader.read(json, "quick.json", dir, overrides));
         assertThat(e).as("the scenario should have been refused").isNotNull();
@@ -394,6 +402,19 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void theWorkloadIsCheckedAgainstTheRegistry() {
+        ScenarioReader standard = new ScenarioReader();
+        assertThat(problems(standard, MINIMAL.replace("\"hello\"", "\"helo\""))).containsExactly(
+                "quick.json:4:15: workload: \"helo\" (expected: a workload, one of "
+                        + dev.loupe.engine.server.workload.Workloads.all().stream()
+                                .map(dev.loupe.engine.server.workload.Workload::name)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + "; did you mean 'hello'?)");
+        assertThat(problems(standard, MINIMAL.replace("\"hello\"", "\"hello:3\""))).containsExactly(
+                "quick.json:4:15: workload: \"hello:3\" (expected: just 'hello')");
+    }
+
+    @Test
     void theVariantIsCheckedAgainstTheRegistryOnlyWhenOneIsKnown() throws Exception {
         String json = MINIMAL.replace("virtual-threads", "virtual-thread");
         assertThat(read(json).server().variant()).isEqualTo("virtual-thread");
@@ -419,7 +440,7 @@ class ScenarioReaderTest {
             InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class,
                     () -> standard.read(json, "quick.json", dir, Overrides.none()));
             assertThat(e.problems()).singleElement().asString()
-                    .startsWith("quick.json:3:26: server.variant: \"no-such-variant\" (expected: one of ");
+                    .startsWith("quick.json:3:25: server.variant: \"no-such-variant\" (expected: one of ");
         }
     }
 
