@@ -27,9 +27,11 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        header = "Runs one server variant until Ctrl+C, then stops it gracefully.",
         description = {
-            "Runs one server variant until interrupted (Ctrl+C), then stops it gracefully:",
-            "it stops accepting, lets requests in flight finish (at most 5s), then closes.",
+            "",
+            "On Ctrl+C the server stops accepting, lets requests in flight finish (by default",
+            "within 5s, then they are cut off) and exits.",
             "",
             "Use it to try a variant by hand (curl, a browser) or to aim a load tool at it",
             "from a second terminal. It binds to loopback unless --bind names another address."

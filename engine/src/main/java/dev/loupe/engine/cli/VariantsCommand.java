@@ -17,9 +17,11 @@ import picocli.CommandLine.Command;
         name = "variants",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
+        header = "Lists the server variants and workloads, with tunables and limits.",
         description = {
-            "Lists the server variants with their tunables, the limits every variant enforces,",
-            "and the workloads a server can run, each with its default and one line of explanation.",
+            "",
+            "Each entry shows its default and one line of explanation. Use the names with",
+            "loupe serve VARIANT --workload SPEC, or in a scenario's server object."
         })
 final class VariantsCommand implements Callable<Integer> {
     @CommandLine.Spec
