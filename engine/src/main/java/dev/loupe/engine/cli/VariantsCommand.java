@@ -51,7 +51,7 @@ final class VariantsCommand implements Callable<Integer> {
             out.append('\n');
         }
 
-        out.append("Limits every variant enforces (defaults; a scenario can override each)\n\n");
+        out.append("Limits every variant enforces (defaults; a scenario sets the server.* ones)\n\n");
         TextTable limits = new TextTable("  ", width).row("LIMIT", "DEFAULT", "MEANING");
         for (Tunable t : HttpLimits.tunables()) {
             limits.row(t.name(), t.defaultValue(), t.description());

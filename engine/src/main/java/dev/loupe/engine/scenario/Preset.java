@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A load preset, named by {@code load.profile}. A preset fills only what the scenario file and the
- * command line leave unset (DESIGN.md, "Presets"): the HTTP connections, the server's pool size,
+ * command line leave unset (docs/scenario-files.md, "Where a value comes from"): the HTTP connections, the server's pool size,
  * event-loop count or standby count ({@code server.threads}), and the job load of job workloads.
  * A preset's value never contradicts a value the user set: where the user set a cap (say
  * {@code load.jobs: 9}), the preset's value is lowered to it ({@code load.concurrentJobs} becomes 9).

@@ -1,5 +1,6 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.server.HttpLimits;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Duration;
  * {@code load.jobs}, {@code load.concurrentJobs}), else the default below. {@code name},
  * {@code server.variant} and {@code workload} have no default: a scenario must name them.
  *
- * <p>The server limits follow DESIGN.md, "Defaults and bounds". The bounds each value must stay
+ * <p>The server limits are the HTTP core's own defaults, {@link HttpLimits#DEFAULTS}, written once there. The bounds each value must stay
  * within are checked by the record that holds it and listed in {@code scenario.schema.json}.
  */
 public final class ScenarioDefaults {
@@ -25,19 +26,19 @@ public final class ScenarioDefaults {
     /** {@code server.port}: any free port. */
     public static final int PORT = 0;
     /** {@code server.keepAliveIdle}: how long an idle keep-alive connection stays open. */
-    public static final Duration KEEP_ALIVE_IDLE = Duration.ofSeconds(30);
+    public static final Duration KEEP_ALIVE_IDLE = HttpLimits.DEFAULTS.idleTimeout();
     /** {@code server.headerReadTimeout}: how long a client may take to send the request head. */
-    public static final Duration HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration HEADER_READ_TIMEOUT = HttpLimits.DEFAULTS.headerReadTimeout();
     /** {@code server.gracefulStop}: how long requests in flight may finish before connections are closed. */
-    public static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
+    public static final Duration GRACEFUL_STOP = HttpLimits.DEFAULTS.gracefulStopTimeout();
     /** {@code server.maxThreads}: the thread cap of thread-per-connection and accept-pool (503 beyond it). */
     public static final int MAX_THREADS = 256;
     /** {@code server.maxRequestLineBytes}: 8 KiB. */
-    public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
+    public static final int MAX_REQUEST_LINE_BYTES = HttpLimits.DEFAULTS.requestLineMaxBytes();
     /** {@code server.maxHeaderBytes}: 16 KiB. */
-    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    public static final int MAX_HEADER_BYTES = HttpLimits.DEFAULTS.headerSectionMaxBytes();
     /** {@code server.maxBodyBytes}: 1 MiB. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_BODY_BYTES = HttpLimits.DEFAULTS.bodyMaxBytes();
 
     // load
 

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The numbers a threshold may test: the numeric paths of {@code result.json} (DESIGN.md, "Contracts
- * other tools rely on") and the derived counts {@code findings.red} and {@code findings.yellow}.
+ * The numbers a threshold may test: the numeric paths of {@code result.json} (docs/contracts.md) and the derived counts {@code findings.red} and {@code findings.yellow}.
  * Paths below {@code jobs.} are accepted as they are, since each job workload reports its own.
  * When {@code result.json} gains a number, add its path here.
  */

@@ -116,17 +116,17 @@ public record HttpLimits(
     public static List<Tunable> tunables() {
         HttpLimits d = DEFAULTS;
         return List.of(
-                new Tunable("requestLineMaxBytes", Units.bytes(d.requestLineMaxBytes),
+                new Tunable("server.maxRequestLineBytes", Units.bytes(d.requestLineMaxBytes),
                         "a longer request line gets 414 and the connection is closed"),
-                new Tunable("headerSectionMaxBytes", Units.bytes(d.headerSectionMaxBytes),
+                new Tunable("server.maxHeaderBytes", Units.bytes(d.headerSectionMaxBytes),
                         "more header (and trailer) bytes get 431, then close"),
-                new Tunable("bodyMaxBytes", Units.bytes(d.bodyMaxBytes),
+                new Tunable("server.maxBodyBytes", Units.bytes(d.bodyMaxBytes),
                         "a larger request body gets 413, then close"),
-                new Tunable("idleTimeout", Units.duration(d.idleTimeout),
+                new Tunable("server.keepAliveIdle", Units.duration(d.idleTimeout),
                         "a kept-alive connection silent this long is closed"),
-                new Tunable("headerReadTimeout", Units.duration(d.headerReadTimeout),
+                new Tunable("server.headerReadTimeout", Units.duration(d.headerReadTimeout),
                         "headers still incomplete after this get 408 (stops slowloris)"),
-                new Tunable("gracefulStopTimeout", Units.duration(d.gracefulStopTimeout),
+                new Tunable("server.gracefulStop", Units.duration(d.gracefulStopTimeout),
                         "on stop, requests in flight get this long, then are cut off"),
                 new Tunable("lingerTimeout", Units.duration(d.lingerTimeout),
                         "after an error answer, input is drained this long before closing"),

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The summary serializes to exactly the field names of result.json's summary in DESIGN.md. */
+/** The summary serializes to exactly the field names of result.json's summary in docs/contracts.md. */
 class LoadSummaryJsonTest {
     private static final String LATENCY = "{min, mean, p50, p75, p90, p95, p99, p999, max}";
 

@@ -32,8 +32,8 @@ class ServerConfigTest {
         assertThat(d.headerReadTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(d.gracefulStopTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(HttpLimits.tunables()).extracting(Tunable::name)
-                .containsExactly("requestLineMaxBytes", "headerSectionMaxBytes", "bodyMaxBytes", "idleTimeout",
-                        "headerReadTimeout", "gracefulStopTimeout", "lingerTimeout", "acceptBacklog");
+                .containsExactly("server.maxRequestLineBytes", "server.maxHeaderBytes", "server.maxBodyBytes", "server.keepAliveIdle",
+                        "server.headerReadTimeout", "server.gracefulStop", "lingerTimeout", "acceptBacklog");
         assertThat(HttpLimits.tunables()).extracting(Tunable::defaultValue)
                 .containsExactly("8 KiB", "16 KiB", "1 MiB", "30s", "10s", "5s", "2s", "1024");
     }
