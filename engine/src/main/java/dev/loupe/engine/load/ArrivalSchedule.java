@@ -1,5 +1,6 @@
 package dev.loupe.engine.load;
 
+import dev.loupe.engine.checks.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public sealed interface ArrivalSchedule {
     /** Evenly spaced requests: request n starts at {@code n / rateRps} seconds. */
     record Constant(double rateRps) implements ArrivalSchedule {
         public Constant {
-            Checks.rate("rateRps", rateRps);
+            Checks.rateRps("rateRps", rateRps);
         }
 
         @Override
@@ -68,8 +69,8 @@ public sealed interface ArrivalSchedule {
      */
     record Stage(double fromRps, double toRps, Duration duration) {
         public Stage {
-            Checks.rate("fromRps", fromRps);
-            Checks.rate("toRps", toRps);
+            Checks.rateRps("fromRps", fromRps);
+            Checks.rateRps("toRps", toRps);
             Checks.positive("duration", duration);
         }
     }
@@ -141,7 +142,7 @@ public sealed interface ArrivalSchedule {
      */
     record Poisson(double rateRps, long seed) implements ArrivalSchedule {
         public Poisson {
-            Checks.rate("rateRps", rateRps);
+            Checks.rateRps("rateRps", rateRps);
         }
 
         @Override

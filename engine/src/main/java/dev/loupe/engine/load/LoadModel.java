@@ -1,5 +1,6 @@
 package dev.loupe.engine.load;
 
+import dev.loupe.engine.checks.Checks;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.loupe.engine.load;
 
+import dev.loupe.engine.checks.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,8 +81,8 @@ public record LoadSpec(
             throw new IllegalArgumentException("placeholders: no value for " + missing
                     + " (expected: a PlaceholderValue for every {name} in the request paths)");
         }
-        Checks.range("connections", connections, 1, MAX_CONNECTIONS);
-        Checks.range("threads", threads, 1, Math.min(MAX_THREADS, connections));
+        Checks.inRange("connections", connections, 1, MAX_CONNECTIONS);
+        Checks.inRange("threads", threads, 1, Math.min(MAX_THREADS, connections));
         Checks.notNegative("warmup", warmup);
         Checks.positive("duration", duration);
         if (warmup.plus(duration).compareTo(MAX_RUN) > 0) {

@@ -1,5 +1,6 @@
 package dev.loupe.engine.load;
 
+import dev.loupe.engine.checks.Checks;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ public record LoadTarget(String host, int port) {
         if (host.isBlank()) {
             throw new IllegalArgumentException("host: empty (expected: a host name or address)");
         }
-        Checks.range("port", port, 1, 65_535);
+        Checks.inRange("port", port, 1, 65_535);
     }
 
     /** The {@code Host} header value: {@code host} or {@code host:port}, IPv6 addresses in brackets. */

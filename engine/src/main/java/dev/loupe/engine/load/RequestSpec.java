@@ -1,5 +1,6 @@
 package dev.loupe.engine.load;
 
+import dev.loupe.engine.checks.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +67,7 @@ public record RequestSpec(String method, String pathTemplate, List<Header> heade
         }
         headers = List.copyOf(headers);
         body = body == null ? new byte[0] : body.clone();
-        Checks.range("weight", weight, 1, 1_000_000);
+        Checks.inRange("weight", weight, 1, 1_000_000);
     }
 
     /** {@code GET path}, no headers, no body, weight 1. */

@@ -1,5 +1,6 @@
 package dev.loupe.engine.server;
 
+import dev.loupe.engine.checks.Checks;
 import java.net.InetAddress;
 import java.time.InstantSource;
 import java.util.Collection;
