@@ -2,6 +2,7 @@ package dev.loupe.engine.server;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * A started server. Closing it stops it gracefully within its configured bound. All methods may be
@@ -14,6 +15,14 @@ public interface RunningServer extends AutoCloseable {
 
     /** Connections accepted and not yet closed, at this instant. */
     int openConnections();
+
+    /**
+     * Where this server dispatches work, for dispatch-delay probes: each event loop, the worker
+     * pool, or the thread scheduler. Empty for a server that exposes none (a plug-in variant).
+     */
+    default List<DispatchTarget> dispatchTargets() {
+        return List.of();
+    }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8080/} ({@code http://[::1]:8080/} for IPv6). */
     default String url() {
