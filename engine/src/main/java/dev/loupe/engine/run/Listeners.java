@@ -1,0 +1,52 @@
+package dev.loupe.engine.run;
+
+import dev.loupe.engine.measure.IntervalSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Fans a run's events out to its listeners; a listener that throws is reported once through
+ * {@code onFailure} and dropped, and the others carry on.
+ */
+final class Listeners implements RunListener {
+    private final List<RunListener> live;
+    private final BiConsumer<RunListener, RuntimeException> onFailure;
+
+    Listeners(List<RunListener> listeners, BiConsumer<RunListener, RuntimeException> onFailure) {
+        this.live = new ArrayList<>(listeners);
+        this.onFailure = onFailure;
+    }
+
+    @Override
+    public void onStarted(RunStarted started) {
+        each(l -> l.onStarted(started));
+    }
+
+    @Override
+    public void onSnapshot(IntervalSnapshot snapshot) {
+        each(l -> l.onSnapshot(snapshot));
+    }
+
+    @Override
+    public void onSecond(SecondInterval second) {
+        each(l -> l.onSecond(second));
+    }
+
+    @Override
+    public void onFinished(RunResult result) {
+        each(l -> l.onFinished(result));
+    }
+
+    private synchronized void each(java.util.function.Consumer<RunListener> call) {
+        for (var it = live.iterator(); it.hasNext(); ) {
+            RunListener l = it.next();
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                it.remove();
+                onFailure.accept(l, e);
+            }
+        }
+    }
+}

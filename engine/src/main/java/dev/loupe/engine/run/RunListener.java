@@ -1,0 +1,23 @@
+package dev.loupe.engine.run;
+
+import dev.loupe.engine.measure.IntervalSnapshot;
+
+/**
+ * Hears a run as it happens. Every method is called on the run's collector thread, in order, and
+ * must return quickly (hand work to another thread); a listener that throws is reported in the run
+ * log once and dropped, and the run carries on.
+ */
+public interface RunListener {
+
+    /** The server is up at {@code serverUrl} and load is about to start. */
+    default void onStarted(RunStarted started) {}
+
+    /** A 250 ms snapshot of what the clients saw. */
+    default void onSnapshot(IntervalSnapshot snapshot) {}
+
+    /** One second (or, in very long runs, a merged span) of {@code result.json}'s {@code intervals[]}. */
+    default void onSecond(SecondInterval second) {}
+
+    /** The run is over; reports may be written from {@code result}. */
+    default void onFinished(RunResult result) {}
+}

@@ -1,0 +1,142 @@
+package dev.loupe.engine.run;
+
+import dev.loupe.engine.load.LoadGenerator;
+import dev.loupe.engine.load.LoadResult;
+import dev.loupe.engine.load.LoadRun;
+import dev.loupe.engine.load.LoadSpec;
+import dev.loupe.engine.load.LoadTarget;
+import dev.loupe.engine.measure.IntervalListener;
+import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.server.RunningServer;
+import dev.loupe.engine.server.ServerConfig;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.ServerVariants;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * One run of one scenario: starts the variant in-process, drives the warm-up and the measured load
+ * at it, stops everything within its bounds and returns a {@link RunResult}. {@link #run} blocks the
+ * calling thread; {@link #stop} may be called from any other thread (Ctrl+C, the Stop button) and
+ * ends the run early with the outcome {@link RunOutcome#INTERRUPTED}. One instance runs once.
+ */
+public final class ScenarioRun {
+    /** The seed for the generator's randomness (Poisson arrivals, placeholders, request mix). */
+    public static final long DEFAULT_SEED = 42;
+
+    private final Scenario scenario;
+    private final LoadGenerator generator;
+    private final InstantSource wallClock;
+    private final BiConsumer<RunListener, RuntimeException> onListenerFailure;
+    private volatile LoadRun loadRun;
+    private volatile boolean stopRequested;
+    private boolean started;
+
+    /**
+     * @param onListenerFailure told once about a listener that threw (and was dropped)
+     */
+    public ScenarioRun(Scenario scenario, LoadGenerator generator, InstantSource wallClock,
+            BiConsumer<RunListener, RuntimeException> onListenerFailure) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.onListenerFailure = Objects.requireNonNull(onListenerFailure, "onListenerFailure");
+    }
+
+    /** A run with the real generator and clock; listener failures go to the JVM's logger. */
+    public static ScenarioRun of(Scenario scenario) {
+        System.Logger log = System.getLogger(ScenarioRun.class.getName());
+        return new ScenarioRun(scenario, LoadGenerator.create(), InstantSource.system(),
+                (l, e) -> log.log(System.Logger.Level.WARNING, "a run listener failed and was dropped: " + l, e));
+    }
+
+    /**
+     * Runs the scenario to its end (or until {@link #stop}).
+     *
+     * @throws RunSetupException when the scenario cannot start (port in use, unknown variant, unreadable body file)
+     * @throws IOException when the server fails to start for another reason
+     * @throws InterruptedException when the calling thread is interrupted; the load is stopped first
+     */
+    public RunResult run(List<RunListener> listeners) throws RunSetupException, IOException, InterruptedException {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("a ScenarioRun runs once");
+            }
+            started = true;
+        }
+        ServerVariant variant;
+        try {
+            variant = ServerVariants.byName(scenario.server().variant());
+        } catch (IllegalArgumentException e) {
+            throw new RunSetupException("server.variant: " + e.getMessage());
+        }
+        ServerConfig config = ScenarioMapping.serverConfig(scenario);
+        Listeners fan = new Listeners(listeners, onListenerFailure);
+        try (RunningServer server = start(variant, config)) {
+            LoadSpec spec = ScenarioMapping.loadSpec(scenario, target(server.address()), DEFAULT_SEED);
+            Instant startedAt = wallClock.instant();
+            fan.onStarted(new RunStarted(scenario, startedAt, server.url(), spec));
+            SecondAggregator seconds = new SecondAggregator(RunResult.MAX_INTERVALS, fan::onSecond);
+            IntervalListener collector = snapshot -> {
+                fan.onSnapshot(snapshot);
+                seconds.add(snapshot);
+            };
+            LoadRun load = generator.start(spec, List.of(collector));
+            loadRun = load;
+            if (stopRequested) {
+                load.stop();
+            }
+            LoadResult measured;
+            try {
+                measured = load.awaitResult();
+            } catch (InterruptedException e) {
+                load.stop();
+                throw e;
+            }
+            seconds.flush();
+            RunResult result = new RunResult(scenario, Environment.current(), startedAt,
+                    stopRequested || measured.stoppedEarly() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED,
+                    server.url(), measured.summary(), seconds.series(), measured.latency(),
+                    measured.uncorrectedLatency(), List.of());
+            fan.onFinished(result);
+            return result;
+        }
+    }
+
+    /** Ends the run early; the result covers what ran. Any thread; idempotent. */
+    public void stop() {
+        stopRequested = true;
+        LoadRun load = loadRun;
+        if (load != null) {
+            load.stop();
+        }
+    }
+
+    private RunningServer start(ServerVariant variant, ServerConfig config) throws RunSetupException, IOException {
+        try {
+            return variant.start(config);
+        } catch (BindException e) {
+            throw new RunSetupException("server.port: " + config.port() + " cannot be bound on "
+                    + config.bindAddress().getHostAddress() + " (" + e.getMessage()
+                    + "; expected: a free port, or 0 for any free one)");
+        } catch (IllegalArgumentException e) {
+            throw new RunSetupException(e.getMessage());
+        }
+    }
+
+    private static LoadTarget target(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        if (address.getAddress() instanceof Inet6Address) {
+            int zone = host.indexOf('%');
+            host = zone < 0 ? host : host.substring(0, zone);
+        }
+        return new LoadTarget(host, address.getPort());
+    }
+}
