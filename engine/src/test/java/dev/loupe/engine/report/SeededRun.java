@@ -115,6 +115,16 @@ final class SeededRun {
                 measured, measuredUncorrected, findings);
     }
 
+    /** The open run's per-interval corrected histograms, for the latency log and journal tests. */
+    static List<JournalEntry> openEntries() {
+        RunResult r = open();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (int s = 0; s < r.intervals().size(); s++) {
+            entries.add(new JournalEntry(r.intervals().get(s), latencies(s, REQUESTS[s], true), latencies(s, REQUESTS[s], false)));
+        }
+        return entries;
+    }
+
     /**
      * A closed-model run stopped with Ctrl+C after two seconds: no warm-up, no errors, no findings,
      * no thresholds, telemetry off.
