@@ -68,8 +68,13 @@ public final class LatencyLog implements Closeable {
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)),
                 false, StandardCharsets.UTF_8);
         LatencyLog log = new LatencyLog(out, file.getFileName().toString());
-        header(log.writer, startedAt, "One histogram per interval of the run; " + warmupNote(warmup));
-        log.flush();
+        try {
+            header(log.writer, startedAt, "One histogram per interval of the run; " + warmupNote(warmup));
+            log.flush();
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
         return log;
     }
 
