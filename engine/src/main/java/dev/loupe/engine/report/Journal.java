@@ -1,0 +1,37 @@
+package dev.loupe.engine.report;
+
+import dev.loupe.engine.run.RunOutcome;
+import dev.loupe.engine.run.SecondInterval;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link JournalReader} found in a {@code journal.jsonl}.
+ *
+ * @param header the run's scenario, environment, start and server; empty when the first line is
+ *     missing or unreadable (a warning says which)
+ * @param entries the interval lines that could be read, in file order
+ * @param outcome how the run ended; empty when the journal has no end line: the run crashed or is
+ *     still going
+ * @param warnings lines that were skipped and why, e.g. an incomplete last line; for the user
+ */
+public record Journal(
+        Optional<JournalHeader> header, List<JournalEntry> entries, Optional<RunOutcome> outcome, List<String> warnings) {
+    public Journal {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(outcome, "outcome");
+        entries = List.copyOf(entries);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The intervals, as {@code result.json}'s {@code intervals[]} has them. */
+    public List<SecondInterval> intervals() {
+        return entries.stream().map(JournalEntry::interval).toList();
+    }
+
+    /** Whether the run wrote its end line (it did not crash). */
+    public boolean finished() {
+        return outcome.isPresent();
+    }
+}

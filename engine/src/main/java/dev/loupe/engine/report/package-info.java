@@ -1,0 +1,35 @@
+/**
+ * The run folder's files, each a pure function of a finished {@link dev.loupe.engine.run.RunResult}
+ * (which describes itself: resolved scenario, environment, summary with units, intervals, findings).
+ *
+ * <p>How the run layer uses it, in order:
+ * <ol>
+ *   <li>while the run goes: {@link dev.loupe.engine.report.JournalWriter} appends one line per
+ *       second to {@code journal.jsonl} and {@link dev.loupe.engine.report.LatencyLog} one histogram
+ *       per second to {@code latency.hlog}; both are flushed each second so a crashed run keeps what
+ *       it measured. These two stream to their final file; every other file is written whole through
+ *       {@link dev.loupe.engine.io.AtomicFiles} (a crash leaves the old file or the new one, never half);</li>
+ *   <li>at the end: {@link dev.loupe.engine.report.RunReport#of} judges the scenario's thresholds
+ *       (plus any given on the command line) against the {@code result.json} document;
+ *       {@link dev.loupe.engine.report.RunReport#passed()} decides exit code 99;</li>
+ *   <li>{@link dev.loupe.engine.report.ReportFormat#writeAll} writes {@code result.json} and
+ *       {@code SUMMARY.md}; {@link dev.loupe.engine.report.ReportFormat#junitXml()} writes the
+ *       {@code --junit} file.</li>
+ * </ol>
+ * {@link dev.loupe.engine.report.JournalReader} reads a journal back (also after a crash) for
+ * {@code loupe report DIR}.
+ *
+ * <p>Every number is formatted with {@link java.util.Locale#ROOT} and every time in UTC: output
+ * never depends on the machine's locale or time zone. Golden files in the tests pin each format.
+ *
+ * <p>The JVM side ({@code telemetry{}} in {@code result.json}, memory and threads in
+ * {@code SUMMARY.md}) is not part of a result yet; when it is, it goes into
+ * {@link dev.loupe.engine.report.ResultJson} between {@code summary} and {@code intervals}, and
+ * thresholds on {@code telemetry.*} paths resolve with no change to
+ * {@link dev.loupe.engine.report.ThresholdEvaluation}.
+ *
+ * <p>Callers: the run orchestration, the CLI and the dashboard. This package reads
+ * {@code run}, {@code measure}, {@code scenario} and {@code analysis} records and never starts
+ * servers or load.
+ */
+package dev.loupe.engine.report;

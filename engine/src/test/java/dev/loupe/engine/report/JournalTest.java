@@ -1,0 +1,166 @@
+package dev.loupe.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.engine.run.RunOutcome;
+import dev.loupe.engine.run.RunResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+    @TempDir
+    Path dir;
+
+    private Path file;
+
+    private JournalHeader header(RunResult r) {
+        return new JournalHeader(r.scenario(), r.environment(), r.startedAt(), r.serverUrl());
+    }
+
+    private Path writeJournal(boolean finish) throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            for (JournalEntry e : SeededRun.openEntries()) {
+                journal.append(e);
+            }
+            if (finish) {
+                journal.finish(RunOutcome.COMPLETED);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aJournalReadsBackAsWritten() throws Exception {
+        RunResult r = SeededRun.open();
+        writeJournal(true);
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.warnings()).isEmpty();
+        assertThat(journal.header()).contains(header(r));
+        assertThat(journal.intervals()).isEqualTo(r.intervals());
+        assertThat(journal.outcome()).contains(RunOutcome.COMPLETED);
+        assertThat(journal.finished()).isTrue();
+        List<JournalEntry> expected = SeededRun.openEntries();
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(journal.entries().get(i).latency().toLatencyMs()).isEqualTo(expected.get(i).latency().toLatencyMs());
+            assertThat(journal.entries().get(i).latency().count()).isEqualTo(expected.get(i).latency().count());
+            assertThat(journal.entries().get(i).uncorrectedLatency().toLatencyMs())
+                    .isEqualTo(expected.get(i).uncorrectedLatency().toLatencyMs());
+        }
+    }
+
+    @Test
+    void oneLinePerSecondEachAnIntervalsEntryOfResultJson() throws Exception {
+        writeJournal(true);
+        List<String> lines = Files.readAllLines(file);
+
+        assertThat(lines).hasSize(1 + 4 + 1);
+        assertThat(lines.getFirst()).startsWith("{\"type\":\"start\",\"schemaVersion\":1,\"startedAt\":\"2025-03-14T09:26:53.250Z\"");
+        assertThat(lines.get(1)).startsWith("{\"type\":\"interval\",\"startMs\":0,\"endMs\":1000,\"warmup\":true,\"requests\":1800,");
+        assertThat(lines.get(1)).contains("\"latencyHistogram\":\"HISTF");
+        assertThat(lines.getLast()).isEqualTo("{\"type\":\"end\",\"outcome\":\"completed\"}");
+    }
+
+    @Test
+    void eachLineIsOnDiskWhenAppendReturns() throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            journal.append(r.intervals().get(0));
+            journal.append(r.intervals().get(1));
+
+            Journal sofar = JournalReader.read(file);
+            assertThat(sofar.intervals()).containsExactly(r.intervals().get(0), r.intervals().get(1));
+            assertThat(sofar.finished()).as("no end line yet").isFalse();
+        }
+    }
+
+    @Test
+    void aTruncatedLastLineIsSkippedWithAWarning() throws Exception {
+        writeJournal(false);
+        byte[] bytes = Files.readAllBytes(file);
+        // A crash in the middle of writing the fourth interval line.
+        int lastLineStart = lastIndexOf(bytes, (byte) '\n', bytes.length - 2) + 1;
+        Files.write(file, Arrays.copyOf(bytes, lastLineStart + 150));
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.intervals()).hasSize(3);
+        assertThat(journal.finished()).isFalse();
+        assertThat(journal.warnings()).singleElement().asString()
+                .startsWith("journal.jsonl line 5 (the last): skipped, incomplete or unreadable, as after a crash");
+    }
+
+    @Test
+    void aLineCutInsideAMultiByteCharacterIsSkippedToo() throws Exception {
+        writeJournal(false);
+        String text = Files.readString(file) + "{\"type\":\"interval\",\"note\":\"é";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.intervals()).hasSize(4);
+        assertThat(journal.warnings()).singleElement().asString().contains("line 6 (the last)");
+    }
+
+    @Test
+    void aBadLineInTheMiddleIsSkippedAndNamed() throws Exception {
+        writeJournal(true);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(2, "{\"type\":\"interval\",\"startMs\":\"soon\"}");
+        lines.add(3, "not json at all");
+        lines.add(4, "{\"type\":\"telemetry\",\"from\":\"a newer Loupe\"}");
+        Files.write(file, lines);
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.intervals()).hasSize(3);
+        assertThat(journal.finished()).isTrue();
+        assertThat(journal.warnings()).hasSize(2);
+        assertThat(journal.warnings().get(0)).startsWith("journal.jsonl line 3: skipped, ");
+        assertThat(journal.warnings().get(1)).startsWith("journal.jsonl line 4: skipped, ");
+    }
+
+    @Test
+    void aJournalWithoutItsStartLineStillGivesItsIntervals() throws Exception {
+        writeJournal(true);
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(1, lines.size()));
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.header()).isEmpty();
+        assertThat(journal.intervals()).hasSize(4);
+        assertThat(journal.warnings()).containsExactly(
+                "journal.jsonl: no start line, so the scenario, environment and start time are unknown");
+    }
+
+    @Test
+    void anEmptyJournalIsEmpty() throws Exception {
+        file = Files.createFile(dir.resolve(JournalWriter.FILE_NAME));
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.header()).isEmpty();
+        assertThat(journal.entries()).isEmpty();
+        assertThat(journal.warnings()).isEmpty();
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i >= 0; i--) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
