@@ -7,6 +7,7 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine root) {
+        root.addSubcommand(new RunCommand());
         root.addSubcommand(new ServeCommand());
         root.addSubcommand("load", new LoadCommand());
         root.addSubcommand(new ValidateCommand());

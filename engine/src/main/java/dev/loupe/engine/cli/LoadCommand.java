@@ -66,29 +66,10 @@ import picocli.CommandLine.Parameters;
         })
 final class LoadCommand implements Callable<Integer> {
 
-    /** Registers what to do on Ctrl+C; the returned handle unregisters it. Tests inject their own. */
-    @FunctionalInterface
-    interface Interrupts {
-        AutoCloseable onInterrupt(Runnable action);
-    }
-
-    /** Ctrl+C through a JVM shutdown hook: the JVM exits with 130 once the hook (our summary) is done. */
-    static final Interrupts JVM_SHUTDOWN = action -> {
-        Thread hook = new Thread(action, "loupe-load-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return () -> {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running (Ctrl+C): it waits for our summary
-            }
-        };
-    };
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    Interrupts interrupts = JVM_SHUTDOWN;
+    Interrupts interrupts = Interrupts.JVM_SHUTDOWN;
     LoadGenerator generator = LoadGenerator.create();
 
     @Parameters(index = "0", paramLabel = "URL",

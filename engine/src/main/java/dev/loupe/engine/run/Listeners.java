@@ -1,6 +1,7 @@
 package dev.loupe.engine.run;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.measure.LatencyHistogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -29,8 +30,8 @@ final class Listeners implements RunListener {
     }
 
     @Override
-    public void onSecond(SecondInterval second) {
-        each(l -> l.onSecond(second));
+    public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
+        each(l -> l.onSecond(second, latency, uncorrectedLatency));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loupe.engine.run;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.measure.LatencyHistogram;
 
 /**
  * Hears a run as it happens. Every method is called on the run's collector thread, in order, and
@@ -15,8 +16,11 @@ public interface RunListener {
     /** A 250 ms snapshot of what the clients saw. */
     default void onSnapshot(IntervalSnapshot snapshot) {}
 
-    /** One second (or, in very long runs, a merged span) of {@code result.json}'s {@code intervals[]}. */
-    default void onSecond(SecondInterval second) {}
+    /**
+     * One second of {@code result.json}'s {@code intervals[]}, with the latency histograms (in ns) of
+     * the requests that finished in it, for the journal and {@code latency.hlog}.
+     */
+    default void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {}
 
     /** The run is over; reports may be written from {@code result}. */
     default void onFinished(RunResult result) {}

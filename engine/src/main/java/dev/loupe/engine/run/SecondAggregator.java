@@ -5,7 +5,6 @@ import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyMs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Merges 250 ms snapshots into {@code result.json}'s per-second intervals. Percentiles of a second
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
  */
 final class SecondAggregator {
     private final int maxIntervals;
-    private final Consumer<SecondInterval> onClosed;
+    private final Closed onClosed;
     private final List<SecondInterval> series = new ArrayList<>();
     private long spanMs = 1000;
 
@@ -32,7 +31,13 @@ final class SecondAggregator {
     private LatencyHistogram latency = LatencyHistogram.empty();
     private LatencyHistogram uncorrected = LatencyHistogram.empty();
 
-    SecondAggregator(int maxIntervals, Consumer<SecondInterval> onClosed) {
+    /** Told of each second as it closes, with its histograms. */
+    @FunctionalInterface
+    interface Closed {
+        void closed(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency);
+    }
+
+    SecondAggregator(int maxIntervals, Closed onClosed) {
         this.maxIntervals = maxIntervals;
         this.onClosed = onClosed;
     }
@@ -78,7 +83,7 @@ final class SecondAggregator {
         if (series.size() >= maxIntervals) {
             halve();
         }
-        onClosed.accept(second);
+        onClosed.closed(second, latency, uncorrected);
         openStartMs = -1;
         requests = 0;
         responses = 0;

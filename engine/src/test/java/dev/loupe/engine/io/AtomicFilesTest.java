@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,17 @@ class AtomicFilesTest {
         AtomicFiles.writeString(file, "new");
         assertThat(file).hasContent("new");
         assertThat(Files.list(dir).toList()).containsExactly(file);
+    }
+
+    @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions(@TempDir Path dir) throws IOException {
+        Path fresh = dir.resolve("SUMMARY.md");
+        AtomicFiles.writeString(fresh, "x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-r--r--");
+        Path kept = Files.writeString(dir.resolve("scenario.json"), "old");
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeString(kept, "new");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-rw----");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.scenario.Scenario;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,7 +33,7 @@ class ScenarioRunTest {
             }
 
             @Override
-            public void onSecond(SecondInterval second) {
+            public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrected) {
                 seconds.add(second);
             }
 
@@ -98,7 +99,7 @@ class ScenarioRunTest {
                 dev.loupe.engine.load.LoadGenerator.create(), java.time.InstantSource.system(), (l, e) -> failed.add(l));
         RunResult r = run.run(List.of(broken, new RunListener() {
             @Override
-            public void onSecond(SecondInterval second) {
+            public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrected) {
                 seconds.add(second);
             }
         }));

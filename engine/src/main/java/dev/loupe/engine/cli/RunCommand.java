@@ -1,0 +1,248 @@
+package dev.loupe.engine.cli;
+
+import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.report.RunFolder;
+import dev.loupe.engine.run.RunListener;
+import dev.loupe.engine.run.RunLog;
+import dev.loupe.engine.run.RunResult;
+import dev.loupe.engine.run.RunSetupException;
+import dev.loupe.engine.run.RunStarted;
+import dev.loupe.engine.run.ScenarioRun;
+import dev.loupe.engine.scenario.Durations;
+import dev.loupe.engine.scenario.InvalidScenarioException;
+import dev.loupe.engine.scenario.Overrides;
+import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.scenario.ScenarioProblem;
+import dev.loupe.engine.scenario.ScenarioReader;
+import dev.loupe.engine.scenario.Threshold;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loupe run FILE}: runs a scenario headless and writes its run folder. */
+@Command(
+        name = "run",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Runs a scenario headless and writes its run folder.",
+        description = {
+            "Starts the scenario's server variant in this JVM, drives the warm-up and the measured load at it,",
+            "stops everything and writes the run folder: result.json, SUMMARY.md, latency.hlog,",
+            "journal.jsonl (written as the run goes) and run.log. One progress line a second goes to",
+            "standard error; the summary and the thresholds go to standard output.",
+            "",
+            "Examples:",
+            "  loupe run sample-configs/quick.json",
+            "  loupe run scenario.json --duration 15s --set load.connections=50 --threshold 'summary.latencyMs.p99<50'",
+            "  loupe run scenario.json --out build/loupe --junit build/loupe/junit.xml",
+            ""
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0    the run completed and every threshold passed",
+            "  1    internal error (run.log in the run folder says why)",
+            "  2    bad scenario file, option or output path (the message says which and why)",
+            "  99   a threshold failed",
+            "  130  interrupted (Ctrl+C): the run folder still holds what ran"
+        })
+final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    Interrupts interrupts = Interrupts.JVM_SHUTDOWN;
+    InstantSource clock = InstantSource.system();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file to run.")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run folder (default: runs/<date>-<time>-<scenario name>/ below the current folder).")
+    Path out;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", converter = DurationConverter.class,
+            description = "The measured duration, beating the file's load.duration, e.g. 15s.")
+    Duration duration;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Overrides one scenario field, e.g. --set load.connections=50 (repeatable).")
+    List<String> assignments = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "Adds a pass/fail condition on result.json, e.g. 'summary.latencyMs.p99<50' or 'findings.red==0'"
+                    + " (repeatable).")
+    List<String> thresholdExpressions = new ArrayList<>();
+
+    @Option(names = "--no-telemetry", description = "Records no JVM telemetry (the same as --set telemetry.enabled=false).")
+    boolean noTelemetry;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also writes the thresholds as JUnit XML, for CI servers.")
+    Path junit;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
+    boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    boolean help;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        Scenario scenario;
+        List<Threshold> extraThresholds;
+        try {
+            scenario = new ScenarioReader().read(file, overrides());
+            extraThresholds = thresholds();
+        } catch (InvalidScenarioException e) {
+            e.problems().stream().map(ScenarioProblem::toString).forEach(err::println);
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        Path folder = runFolder(scenario);
+        checkWritable(junit, "--junit");
+
+        try (RunLog log = RunLog.appendingTo(folder.resolve("run.log"), clock)) {
+            log.info("scenario " + file + ": " + scenario.summary());
+            ScenarioRun run = new ScenarioRun(scenario, dev.loupe.engine.load.LoadGenerator.create(), clock,
+                    (l, e) -> log.error("a run listener failed and was dropped: " + l, e));
+            RunFolder files = new RunFolder(folder, log);
+            List<RunListener> listeners = new ArrayList<>(List.of(files.listener()));
+            listeners.add(new Console(err, quiet, scenario));
+            AtomicBoolean interrupted = new AtomicBoolean();
+            CountDownLatch finished = new CountDownLatch(1);
+            try (AutoCloseable ignored = interrupts.onInterrupt(() -> {
+                interrupted.set(true);
+                run.stop();
+                try {
+                    finished.await(60, TimeUnit.SECONDS); // the run folder is written before the JVM exits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })) {
+                RunResult result;
+                try {
+                    result = run.run(listeners);
+                } catch (RunSetupException e) {
+                    log.warn("could not start: " + e.getMessage());
+                    throw new UserInputException(file + ": " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    log.error("the run failed", e);
+                    throw e;
+                }
+                RunFolder.Written written = files.finish(result, extraThresholds, Optional.ofNullable(junit));
+                RunConsoleReport.print(stdout, result, written, folder);
+                log.info("finished: " + result.outcome() + ", " + written.failedThresholds() + " failed threshold(s)");
+                if (interrupted.get()) {
+                    return ExitCodes.INTERRUPTED;
+                }
+                return written.failedThresholds() > 0 ? ExitCodes.THRESHOLD_FAILED : ExitCodes.OK;
+            } finally {
+                finished.countDown();
+            }
+        }
+    }
+
+    private Overrides overrides() throws InvalidScenarioException {
+        Overrides o = Overrides.parse(assignments);
+        if (duration != null) {
+            o = o.with("load.duration", Durations.format(duration));
+        }
+        if (noTelemetry) {
+            o = o.with("telemetry.enabled", "false");
+        }
+        return o;
+    }
+
+    private List<Threshold> thresholds() {
+        List<Threshold> list = new ArrayList<>();
+        for (String expression : thresholdExpressions) {
+            try {
+                list.add(Threshold.parse(expression));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--threshold " + expression + ": " + e.getMessage());
+            }
+        }
+        return list;
+    }
+
+    /** The run folder, created now so a bad path fails before the first request. */
+    private Path runFolder(Scenario scenario) {
+        Path folder = out != null ? out
+                : Path.of("runs", LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault()).format(FOLDER_TIME)
+                        + "-" + scenario.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UserInputException("--out " + folder + ": cannot create the run folder ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new UserInputException("--out " + folder + ": the run folder is not writable");
+        }
+        return folder;
+    }
+
+    private static void checkWritable(Path target, String option) {
+        if (target == null) {
+            return;
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new UserInputException(option + " " + target + " is a folder (expected: a file name)");
+        }
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new UserInputException(option + " " + target + ": the folder " + dir
+                    + " does not exist or is not writable (expected: a file in an existing, writable folder)");
+        }
+    }
+
+    /** One progress line a second on standard error. */
+    private static final class Console implements RunListener {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final Scenario scenario;
+        private LoadProgress progress;
+
+        Console(PrintWriter err, boolean quiet, Scenario scenario) {
+            this.err = err;
+            this.quiet = quiet;
+            this.scenario = scenario;
+        }
+
+        @Override
+        public void onStarted(RunStarted started) {
+            err.println("loupe: " + scenario.name() + ": " + started.scenario().summary());
+            err.println("loupe: server " + scenario.server().variant() + " at " + started.serverUrl()
+                    + "; Ctrl+C stops early and still writes the run folder");
+            err.flush();
+            long totalMs = started.load().warmup().plus(started.load().duration()).toMillis();
+            progress = quiet ? null : new LoadProgress(err, totalMs, started.load().isOpen());
+        }
+
+        @Override
+        public void onSnapshot(IntervalSnapshot snapshot) {
+            if (progress != null) {
+                progress.onInterval(snapshot);
+            }
+        }
+    }
+}

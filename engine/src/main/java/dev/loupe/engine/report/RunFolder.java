@@ -1,0 +1,147 @@
+package dev.loupe.engine.report;
+
+import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.run.RunListener;
+import dev.loupe.engine.run.RunLog;
+import dev.loupe.engine.run.RunResult;
+import dev.loupe.engine.run.RunStarted;
+import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.scenario.Threshold;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes one run folder: {@code journal.jsonl} and {@code latency.hlog} second by second while the
+ * run goes (on a thread of their own, so disk writes never hold up the measurement), then
+ * {@code result.json}, {@code SUMMARY.md} and, if asked, JUnit XML at the end. A write that fails
+ * mid-run is logged to {@code run.log} and the run carries on; the final files are still written.
+ */
+public final class RunFolder {
+    private final Path folder;
+    private final RunLog log;
+    private final ExecutorService writer;
+    private JournalWriter journal;
+    private LatencyLog latencyLog;
+    private boolean writeFailed;
+
+    /** What {@link #finish} wrote. */
+    public record Written(List<ThresholdResult> thresholds, List<String> files) {
+        public Written {
+            thresholds = List.copyOf(thresholds);
+            files = List.copyOf(files);
+        }
+
+        /** How many thresholds failed. */
+        public long failedThresholds() {
+            return thresholds.stream().filter(t -> !t.passed()).count();
+        }
+    }
+
+    public RunFolder(Path folder, RunLog log) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.log = Objects.requireNonNull(log, "log");
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "loupe-run-folder-writer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The listener that streams the journal and the latency log; add it to the run's listeners. */
+    public RunListener listener() {
+        return new RunListener() {
+            @Override
+            public void onStarted(RunStarted started) {
+                writer.execute(() -> open(started));
+            }
+
+            @Override
+            public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
+                writer.execute(() -> append(second, latency, uncorrectedLatency));
+            }
+        };
+    }
+
+    /**
+     * Closes the streamed files and writes the final ones.
+     *
+     * @param extraThresholds thresholds from the command line, judged after the scenario's own
+     * @param junit where to write JUnit XML, if anywhere
+     */
+    public Written finish(RunResult result, List<Threshold> extraThresholds, Optional<Path> junit)
+            throws IOException, InterruptedException {
+        writer.execute(() -> close(result));
+        writer.shutdown();
+        if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("the journal writer did not finish within 30 s");
+        }
+        RunReport report = RunReport.of(result, extraThresholds);
+        ReportFormat.writeAll(folder, report);
+        List<String> files = new ArrayList<>();
+        for (ReportFormat format : ReportFormat.runFolder()) {
+            files.add(format.fileName());
+        }
+        if (!writeFailed) {
+            files.add(LatencyLog.FILE_NAME);
+            files.add(JournalWriter.FILE_NAME);
+        }
+        files.add("run.log");
+        if (junit.isPresent()) {
+            ReportFormat.junitXml().write(junit.get(), report);
+        }
+        log.info("wrote " + String.join(", ", files) + junit.map(j -> " and " + j).orElse(""));
+        return new Written(report.thresholds(), files);
+    }
+
+    private void open(RunStarted started) {
+        try {
+            journal = JournalWriter.open(folder.resolve(JournalWriter.FILE_NAME),
+                    new JournalHeader(started.scenario(), dev.loupe.engine.run.Environment.current(),
+                            started.startedAt(), started.serverUrl()));
+            latencyLog = LatencyLog.open(folder.resolve(LatencyLog.FILE_NAME), started.startedAt(),
+                    started.scenario().load().warmup());
+        } catch (IOException | RuntimeException e) {
+            failed("cannot open the journal or the latency log", e);
+        }
+    }
+
+    private void append(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
+        if (writeFailed || journal == null) {
+            return;
+        }
+        try {
+            journal.append(second, latency, uncorrectedLatency);
+            latencyLog.append(second, latency);
+        } catch (IOException | RuntimeException e) {
+            failed("cannot append to the journal or the latency log", e);
+        }
+    }
+
+    private void close(RunResult result) {
+        try {
+            if (journal != null) {
+                journal.finish(result.outcome());
+                journal.close();
+            }
+            if (latencyLog != null) {
+                latencyLog.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            failed("cannot close the journal or the latency log", e);
+        }
+    }
+
+    private void failed(String what, Exception e) {
+        if (!writeFailed) {
+            writeFailed = true;
+            log.error(what + "; the run goes on, result.json and SUMMARY.md will still be written", e);
+        }
+    }
+}
