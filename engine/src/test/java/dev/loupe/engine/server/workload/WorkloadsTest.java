@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.engine.server.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkloadsTest {
+    private static final String NAMES = "hello, sleep, cpu, alloc";
 
     @Test
     void helloAnswersThePreallocatedGreeting() throws Exception {
@@ -21,24 +25,62 @@ class WorkloadsTest {
 
     @Test
     void everyWorkloadExplainsItself() {
+        assertThat(Workloads.names()).isEqualTo(NAMES);
         assertThat(Workloads.all()).isNotEmpty().allSatisfy(w -> {
             assertThat(w.name()).matches("[a-z][a-z-]*");
             assertThat(w.parameter()).isNotBlank();
             assertThat(w.defaultParameter()).isNotBlank();
-            assertThat(w.description()).isNotBlank().doesNotContain("\n");
+            assertThat(w.description()).isNotBlank().doesNotContain("\n").hasSizeLessThan(140);
         });
         assertThat(Workloads.DEFAULT_SPEC).isEqualTo("hello");
     }
 
     @Test
+    void aSpecWithoutParameterGetsTheDefault() {
+        List<String> specs = Workloads.all().stream().map(w -> Workloads.parse(w.name(), "--workload").text()).toList();
+        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sleep:100us     | slept 100us
+            sleep:1.5ms     | slept 1500us
+            cpu:20us        | computed 20us
+            alloc:1MiB      | allocated 1MiB
+            alloc:100B      | allocated 100B
+            """)
+    void goodParametersAreUsed(String spec, String answer) throws Exception {
+        HttpResponse response = Workloads.parse(spec, "--workload").newHandler().handle(FakeRequest.get("/"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo(answer + "\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sleep:0ms       | sleep time '0ms' (expected: 1us..10s)
+            sleep:1         | sleep time '1' (expected: a duration with a unit, 1us..10s, e.g. 100us or 1ms; units: ns, us, ms, s)
+            cpu:20s         | cpu time '20s' (expected: 1us..10s)
+            alloc:16KB      | allocation size '16KB' (expected: a whole number and a unit B, KiB, MiB or GiB (1KiB = 1024 bytes), 1B..64MiB, e.g. 16KiB)
+            alloc:128MiB    | allocation size '128MiB' (expected: 1B..64MiB)
+            """)
+    void badParametersNameTheSpecTheValueAndTheRule(String spec, String message) {
+        assertThatThrownBy(() -> Workloads.parse(spec, "--workload"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--workload: '" + spec + "': " + message);
+    }
+
+    @Test
     void badSpecsNameTheValueAndTheKnownWorkloads() {
         assertThatThrownBy(() -> Workloads.parse("nope", "--workload"))
-                .hasMessage("--workload: 'nope' names no known workload (expected: name[:parameter], name one of: hello)");
+                .hasMessage("--workload: 'nope' names no known workload (expected: name[:parameter], name one of: "
+                        + NAMES + ")");
         assertThatThrownBy(() -> Workloads.parse("", "server.workload"))
-                .hasMessage("server.workload: empty (expected: name[:parameter], name one of: hello)");
+                .hasMessage("server.workload: empty (expected: name[:parameter], name one of: " + NAMES + ")");
         assertThatThrownBy(() -> Workloads.parse("hello:3", "--workload"))
                 .hasMessage("--workload: 'hello:3': hello takes no parameter (expected: just 'hello')");
         assertThatThrownBy(() -> Workloads.parse("hello:", "--workload"))
                 .hasMessage("--workload: 'hello:' has an empty parameter (expected: hello or hello:<none>)");
+        assertThatThrownBy(() -> Workloads.parse("sleep:", "--workload"))
+                .hasMessage("--workload: 'sleep:' has an empty parameter (expected: sleep or sleep:<DURATION>)");
     }
 }
