@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.engine.server.HttpResponse;
+import dev.loupe.engine.server.RequestHandler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkloadsTest {
-    private static final String NAMES = "hello, sleep, cpu, alloc";
+    private static final String NAMES = "hello, sleep, cpu, alloc, queue";
 
     @Test
     void helloAnswersThePreallocatedGreeting() throws Exception {
@@ -38,7 +39,17 @@ class WorkloadsTest {
     @Test
     void aSpecWithoutParameterGetsTheDefault() {
         List<String> specs = Workloads.all().stream().map(w -> Workloads.parse(w.name(), "--workload").text()).toList();
-        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB");
+        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB", "queue:concurrent");
+    }
+
+    @Test
+    void eachCallMakesANewHandlerWithItsOwnState() {
+        WorkloadSpec queue = Workloads.parse("queue:atom", "--workload");
+        RequestHandler first = queue.newHandler();
+        assertThat(queue.newHandler()).isNotSameAs(first);
+        assertThat(WorkloadStats.of(first)).containsEntry("queued", 0L);
+        assertThat(WorkloadStats.of(Workloads.parse("sleep", "--workload").newHandler()))
+                .as("a handler without counters").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +73,7 @@ class WorkloadsTest {
             cpu:20s         | cpu time '20s' (expected: 1us..10s)
             alloc:16KB      | allocation size '16KB' (expected: a whole number and a unit B, KiB, MiB or GiB (1KiB = 1024 bytes), 1B..64MiB, e.g. 16KiB)
             alloc:128MiB    | allocation size '128MiB' (expected: 1B..64MiB)
+            queue:lock      | queue implementation 'lock' (expected: locked, concurrent or atom)
             """)
     void badParametersNameTheSpecTheValueAndTheRule(String spec, String message) {
         assertThatThrownBy(() -> Workloads.parse(spec, "--workload"))
