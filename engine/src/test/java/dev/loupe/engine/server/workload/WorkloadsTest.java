@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkloadsTest {
-    private static final String NAMES = "hello, sleep, cpu, alloc, queue";
+    private static final String NAMES = "hello, sleep, cpu, alloc, queue, contended, pinned";
 
     @Test
     void helloAnswersThePreallocatedGreeting() throws Exception {
@@ -39,7 +39,7 @@ class WorkloadsTest {
     @Test
     void aSpecWithoutParameterGetsTheDefault() {
         List<String> specs = Workloads.all().stream().map(w -> Workloads.parse(w.name(), "--workload").text()).toList();
-        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB", "queue:concurrent");
+        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB", "queue:concurrent", "contended:200us", "pinned:5ms");
     }
 
     @Test
@@ -59,6 +59,8 @@ class WorkloadsTest {
             cpu:20us        | computed 20us
             alloc:1MiB      | allocated 1MiB
             alloc:100B      | allocated 100B
+            contended:10us  | held the lock 10us
+            pinned:1ms      | slept 1ms in a native upcall
             """)
     void goodParametersAreUsed(String spec, String answer) throws Exception {
         HttpResponse response = Workloads.parse(spec, "--workload").newHandler().handle(FakeRequest.get("/"));
@@ -74,6 +76,8 @@ class WorkloadsTest {
             alloc:16KB      | allocation size '16KB' (expected: a whole number and a unit B, KiB, MiB or GiB (1KiB = 1024 bytes), 1B..64MiB, e.g. 16KiB)
             alloc:128MiB    | allocation size '128MiB' (expected: 1B..64MiB)
             queue:lock      | queue implementation 'lock' (expected: locked, concurrent or atom)
+            contended:-1ms  | lock hold time '-1ms' (expected: a duration with a unit, 1us..10s, e.g. 100us or 1ms; units: ns, us, ms, s)
+            pinned:0s       | pinned sleep time '0s' (expected: 1us..10s)
             """)
     void badParametersNameTheSpecTheValueAndTheRule(String spec, String message) {
         assertThatThrownBy(() -> Workloads.parse(spec, "--workload"))
@@ -94,5 +98,19 @@ class WorkloadsTest {
                 .hasMessage("--workload: 'hello:' has an empty parameter (expected: hello or hello:<none>)");
         assertThatThrownBy(() -> Workloads.parse("sleep:", "--workload"))
                 .hasMessage("--workload: 'sleep:' has an empty parameter (expected: sleep or sleep:<DURATION>)");
+    }
+
+    @Test
+    void pinnedRefusesToStartWithoutNativeAccess() {
+        assertThat(Pinned.class.getModule().isNativeAccessEnabled()).as("surefire enables ALL-UNNAMED").isTrue();
+        Pinned.requireNativeAccess(Pinned.class.getModule());
+        // A module the JVM gives no native access, as our unnamed module is when the flag is missing.
+        Module withoutAccess = ModuleLayer.boot().findModule("java.logging").orElseThrow();
+        assertThat(withoutAccess.isNativeAccessEnabled()).as("control: this module may not").isFalse();
+        assertThatThrownBy(() -> Pinned.requireNativeAccess(withoutAccess))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pinned calls C's qsort through the foreign function API, and native access is not"
+                        + " enabled (expected: a JVM started with --enable-native-access=ALL-UNNAMED, as ./loupe"
+                        + " does)");
     }
 }
