@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  */
 public final class Workloads {
     /** Every workload, in the order {@code loupe variants} lists them. */
-    private static final List<Workload> ALL = List.of(new Hello(), new Sleep(), new Cpu(), new Alloc(), new QueueWorkload(), new Contended(), new Pinned());
+    private static final List<Workload> ALL = List.of(new Hello(), new Sleep(), new Cpu(), new Alloc(),
+            new QueueWorkload(), new Contended(), new Pinned(), new Leak(), new Fail());
 
     /** The workload when none is named. */
     public static final String DEFAULT_SPEC = "hello";

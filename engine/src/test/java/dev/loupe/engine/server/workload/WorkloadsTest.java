@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkloadsTest {
-    private static final String NAMES = "hello, sleep, cpu, alloc, queue, contended, pinned";
+    private static final String NAMES = "hello, sleep, cpu, alloc, queue, contended, pinned, leak, fail";
 
     @Test
     void helloAnswersThePreallocatedGreeting() throws Exception {
@@ -39,7 +39,8 @@ class WorkloadsTest {
     @Test
     void aSpecWithoutParameterGetsTheDefault() {
         List<String> specs = Workloads.all().stream().map(w -> Workloads.parse(w.name(), "--workload").text()).toList();
-        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB", "queue:concurrent", "contended:200us", "pinned:5ms");
+        assertThat(specs).containsExactly("hello", "sleep:1ms", "cpu:50us", "alloc:16KiB", "queue:concurrent",
+                "contended:200us", "pinned:5ms", "leak:1KiB", "fail:10%");
     }
 
     @Test
@@ -61,6 +62,8 @@ class WorkloadsTest {
             alloc:100B      | allocated 100B
             contended:10us  | held the lock 10us
             pinned:1ms      | slept 1ms in a native upcall
+            leak:2KiB       | kept 2KiB
+            fail:0%         | passed (fail:0%)
             """)
     void goodParametersAreUsed(String spec, String answer) throws Exception {
         HttpResponse response = Workloads.parse(spec, "--workload").newHandler().handle(FakeRequest.get("/"));
@@ -78,6 +81,9 @@ class WorkloadsTest {
             queue:lock      | queue implementation 'lock' (expected: locked, concurrent or atom)
             contended:-1ms  | lock hold time '-1ms' (expected: a duration with a unit, 1us..10s, e.g. 100us or 1ms; units: ns, us, ms, s)
             pinned:0s       | pinned sleep time '0s' (expected: 1us..10s)
+            leak:2MiB       | retained size '2MiB' (expected: 1B..1MiB)
+            fail:10         | failure share '10' (expected: a percentage 0%..100% with the percent sign, e.g. 10% or 0.5%)
+            fail:101%       | failure share '101%' (expected: 0%..100%)
             """)
     void badParametersNameTheSpecTheValueAndTheRule(String spec, String message) {
         assertThatThrownBy(() -> Workloads.parse(spec, "--workload"))
