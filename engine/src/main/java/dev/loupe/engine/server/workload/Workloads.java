@@ -7,10 +7,13 @@ import java.util.stream.Collectors;
 /**
  * The registry of workloads, and the parser of SPECs ({@code name[:parameter]}, e.g. {@code hello},
  * {@code sleep:1ms}). A new workload is a {@link Workload} implementation added to {@link #ALL}.
+ * Handlers that count their own work (queue length, retries, leaked bytes, failures) expose it
+ * through {@link WorkloadStats}.
  */
 public final class Workloads {
     /** Every workload, in the order {@code loupe variants} lists them. */
-    private static final List<Workload> ALL = List.of(new Hello());
+    private static final List<Workload> ALL = List.of(new Hello(), new Sleep(), new Cpu(), new Alloc(),
+            new QueueWorkload(), new Contended(), new Pinned(), new Leak(), new Fail());
 
     /** The workload when none is named. */
     public static final String DEFAULT_SPEC = "hello";
