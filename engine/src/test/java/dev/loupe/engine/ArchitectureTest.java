@@ -36,6 +36,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void enginePackagesFormNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.loupe.engine.(*)..")
+                .should().beFreeOfCycles()
+                .because("each package is a layer: scenario and units below server, run below report and cli")
+                .check(engine);
+    }
+
+    @Test
     void theImportSawTheEngine() {
         // Control: a rule checked against no classes passes trivially.
         org.assertj.core.api.Assertions.assertThat(engine.containPackage("dev.loupe.engine.cli")).isTrue();

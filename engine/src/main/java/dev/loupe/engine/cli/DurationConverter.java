@@ -1,6 +1,6 @@
 package dev.loupe.engine.cli;
 
-import dev.loupe.engine.scenario.Durations;
+import dev.loupe.engine.units.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 

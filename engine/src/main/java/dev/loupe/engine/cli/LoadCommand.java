@@ -11,7 +11,7 @@ import dev.loupe.engine.load.LoadRun;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.RequestSpec;
 import dev.loupe.engine.measure.IntervalListener;
-import dev.loupe.engine.scenario.Durations;
+import dev.loupe.engine.units.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;

@@ -8,7 +8,7 @@ import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.run.RunSetupException;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.run.ScenarioRun;
-import dev.loupe.engine.scenario.Durations;
+import dev.loupe.engine.units.Durations;
 import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;

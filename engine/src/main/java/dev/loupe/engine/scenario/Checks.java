@@ -1,5 +1,8 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Quoted;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,25 +123,7 @@ final class Checks {
 
     /** A string quoted as JSON would, shortened when long. */
     static String quote(String s) {
-        String shown = s.length() > 60 ? s.substring(0, 57) + "..." : s;
-        StringBuilder b = new StringBuilder(shown.length() + 2).append('"');
-        for (char c : shown.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return Quoted.of(s);
     }
 
     private static String show(double value) {

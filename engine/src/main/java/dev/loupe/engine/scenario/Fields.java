@@ -1,5 +1,7 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Durations;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

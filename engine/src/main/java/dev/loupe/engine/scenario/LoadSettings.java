@@ -1,5 +1,7 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Durations;
+
 import java.time.Duration;
 import java.util.List;
 

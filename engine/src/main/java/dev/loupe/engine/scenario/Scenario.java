@@ -1,5 +1,7 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Durations;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;

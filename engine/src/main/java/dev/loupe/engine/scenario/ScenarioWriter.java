@@ -1,5 +1,7 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Durations;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,6 +1,6 @@
 package dev.loupe.engine.server.workload;
 
-import dev.loupe.engine.scenario.Durations;
+import dev.loupe.engine.units.Durations;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RequestHandler;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.loupe.engine.server.workload;
 
-import dev.loupe.engine.scenario.Durations;
+import dev.loupe.engine.units.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;

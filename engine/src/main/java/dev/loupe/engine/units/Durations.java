@@ -1,4 +1,4 @@
-package dev.loupe.engine.scenario;
+package dev.loupe.engine.units;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class Durations {
     public static Duration parse(String text) {
         Matcher m = text == null ? null : SYNTAX.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(Checks.show(text) + " (expected: " + EXPECTED + ")");
+            throw new IllegalArgumentException(Quoted.of(text) + " (expected: " + EXPECTED + ")");
         }
         String unit = m.group(3).equals("µs") ? "us" : m.group(3);
         long unitNanos = NANOS[indexOf(unit)];
@@ -40,7 +40,7 @@ public final class Durations {
         try {
             return Duration.ofNanos(nanos.longValueExact());
         } catch (ArithmeticException notWholeOrTooLong) {
-            throw new IllegalArgumentException(Checks.show(text)
+            throw new IllegalArgumentException(Quoted.of(text)
                     + " (expected: " + EXPECTED + ", in whole nanoseconds and at most 2562047h)");
         }
     }

@@ -1,4 +1,4 @@
-package dev.loupe.engine.scenario;
+package dev.loupe.engine.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
