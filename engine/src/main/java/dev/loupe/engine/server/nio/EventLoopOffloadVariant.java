@@ -31,14 +31,14 @@ public final class EventLoopOffloadVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "selector loops for I/O, handlers on a worker pool: blocking handlers no longer stall a loop";
+        return "selector loops for I/O, handlers on a worker pool: the usual fix for blocking handlers";
     }
 
     @Override
     public List<Tunable> tunables() {
         return List.of(
                 new Tunable("threads", Integer.toString(EventLoopVariant.DEFAULT_LOOPS),
-                        "selector loops, for I/O only; connections are spread round-robin"),
+                        "selector loops, for I/O only"),
                 new Tunable(WORKERS, "2 x threads",
                         "handler threads behind one queue (a server option)"));
     }

@@ -28,13 +28,13 @@ public final class EventLoopVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "selector loops that run handlers themselves: fastest, but one blocking handler stalls its loop";
+        return "selector loops that run handlers themselves: a blocking handler stalls its whole loop";
     }
 
     @Override
     public List<Tunable> tunables() {
         return List.of(new Tunable("threads", Integer.toString(DEFAULT_LOOPS),
-                "selector loops; connections are spread round-robin and each runs its handlers"));
+                "selector loops; each owns its connections and runs their handlers"));
     }
 
     @Override

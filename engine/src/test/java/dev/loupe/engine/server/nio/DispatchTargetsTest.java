@@ -11,6 +11,9 @@ import dev.loupe.engine.server.RequestHandler;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariants;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +160,33 @@ class DispatchTargetsTest {
         assertThat(workerProbe.ranWithin(HELD)).as("every worker is busy: the pool's probe waits in the queue").isFalse();
         release.countDown();
         assertThat(workerProbe.ranWithin(SOON)).isTrue();
+    }
+
+    @Test
+    void theLessonABlockedHandlerStallsEveryConnectionOfItsLoop() throws Exception {
+        RunningServer server = start("event-loop", ServerConfig.of(handler).withThreads(1));
+        client(server).send(RawClient.get("/block"));
+        awaitBlocked(1);
+        Socket other = new Socket();
+        closeables.add(other);
+        other.connect(server.address(), 10_000);
+        other.getOutputStream().write(RawClient.get("/other").getBytes(StandardCharsets.ISO_8859_1));
+        other.setSoTimeout((int) HELD.toMillis());
+        assertThatThrownBy(() -> other.getInputStream().read()).as("not answered while the loop is in the handler")
+                .isInstanceOf(SocketTimeoutException.class);
+        assertThat(server.openConnections()).as("though accepted: the acceptor is not the loop").isEqualTo(2);
+        release.countDown();
+        other.setSoTimeout((int) SOON.toMillis());
+        assertThat(other.getInputStream().read()).as("answered once the handler returns").isEqualTo('H');
+    }
+
+    @Test
+    void controlWithOffloadOtherConnectionsAreServedWhileAHandlerBlocks() throws Exception {
+        RunningServer server = start("event-loop-offload", ServerConfig.of(handler).withThreads(1));
+        client(server).send(RawClient.get("/block"));
+        awaitBlocked(1);
+        assertThat(client(server).send(RawClient.get("/other")).read().status()).isEqualTo(200);
+        assertThat(release.getCount()).as("while the handler was still blocked").isOne();
     }
 
     @Test

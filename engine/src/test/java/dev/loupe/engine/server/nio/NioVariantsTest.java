@@ -21,7 +21,7 @@ class NioVariantsTest {
         ServerVariant loop = ServerVariants.byName("event-loop");
         ServerVariant offload = ServerVariants.byName("event-loop-offload");
         assertThat(loop.description()).contains("stall").doesNotContain("\n");
-        assertThat(offload.description()).contains("worker").doesNotContain("\n");
+        assertThat(offload.description()).contains("worker pool").doesNotContain("\n");
         assertThat(loop.tunables()).extracting(Tunable::name).containsExactly("threads");
         assertThat(offload.tunables()).extracting(Tunable::name).containsExactly("threads", "workers");
         assertThat(loop.tunables().getFirst().defaultValue()).isEqualTo("2");
