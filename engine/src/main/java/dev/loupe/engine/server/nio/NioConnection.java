@@ -293,6 +293,7 @@ final class NioConnection extends LoopTimer.Node {
                 close();
                 return;
             }
+            now = loop.clock().nanoTime(); // the handler took time: later deadlines count from its end
             state = IDLE;
             Persistence persistence = Persistence.of(parser, server.stopping());
             if (!write(response, persistence, parser.isHeadRequest()) || persistence == Persistence.CLOSE) {
