@@ -3,6 +3,8 @@ package dev.loupe.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.server.RawClient;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.ServerVariants;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +41,9 @@ class ServeCommandTest {
         CliRun run = CliRun.of("serve", "nope");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).isEqualTo("loupe: VARIANT: unknown server variant 'nope' (expected one of: "
-                + "virtual-threads); see: loupe variants\n");
+                + String.join(", ", ServerVariants.all().stream().map(ServerVariant::name).toList())
+                + "); see: loupe variants\n");
+        assertThat(run.err()).contains("virtual-threads");
     }
 
     @Test
