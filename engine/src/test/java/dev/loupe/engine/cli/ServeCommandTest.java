@@ -3,9 +3,12 @@ package dev.loupe.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.server.RawClient;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.ServerVariants;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ServeCommandTest {
@@ -38,8 +41,10 @@ class ServeCommandTest {
     void anUnknownVariantIsBadInputNamingTheChoices() {
         CliRun run = CliRun.of("serve", "nope");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        String names = ServerVariants.all().stream().map(ServerVariant::name).collect(Collectors.joining(", "));
+        assertThat(names).contains("virtual-threads");
         assertThat(run.err()).isEqualTo("loupe: VARIANT: unknown server variant 'nope' (expected one of: "
-                + "virtual-threads); see: loupe variants\n");
+                + names + "); see: loupe variants\n");
     }
 
     @Test
