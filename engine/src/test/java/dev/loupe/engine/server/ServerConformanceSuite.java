@@ -238,15 +238,24 @@ public abstract class ServerConformanceSuite {
     }
 
     @Test
-    void chunkedRequestBodyIsDecodedWithItsTrailer() throws Exception {
+    void chunkedRequestBodyIsDecoded() throws Exception {
+        RawClient c = client(start());
+        RawClient.Response r = c.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "6\r\nHello,\r\n7;ext=1\r\n World!\r\n0\r\n\r\n").read();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("Hello, World!");
+        assertThat(c.send(RawClient.get("/hello")).read().status()).as("framing intact after").isEqualTo(200);
+    }
+
+    @Test
+    void aChunkedBodysTrailerReachesTheHandler() throws Exception {
+        assumeStrict();
         RawClient c = client(start());
         RawClient.Response r = c.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "6\r\nHello,\r\n7;ext=1\r\n World!\r\n0\r\nX-Checksum: 13\r\n\r\n").read();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("Hello, World!");
-        if (strict()) {
-            assertThat(r.header("X-Trailer")).as("the trailer reached the handler").isEqualTo("13");
-        }
+        assertThat(r.header("X-Trailer")).isEqualTo("13");
         assertThat(c.send(RawClient.get("/hello")).read().status()).as("framing intact after").isEqualTo(200);
     }
 
@@ -409,7 +418,8 @@ public abstract class ServerConformanceSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void malformedOrOversizedInputNeverTakesTheServerDown(String what, String raw, int strictStatus) throws Exception {
-        RunningServer server = start();
+        // A short graceful stop: a server may still be waiting for the rest of a refused body at the end.
+        RunningServer server = start(HttpLimits.DEFAULTS.withGracefulStopTimeout(Duration.ofSeconds(1)));
         RawClient c = client(server);
         try {
             RawClient.Response r = c.send(raw).read();
