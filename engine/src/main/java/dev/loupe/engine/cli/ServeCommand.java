@@ -13,7 +13,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  ./loupe serve virtual-threads",
             "  ./loupe serve virtual-threads --port 0 --workload hello",
+            "  ./loupe serve fixed-pool --threads 2 --option queueCapacity=10",
+            "  ./loupe serve jdk-httpserver --option executor=virtual",
             "  ./loupe variants      lists every variant, tunable and workload",
             "",
             "Exit codes: 130 after Ctrl+C (the server stopped gracefully); 2 for bad input",
@@ -71,6 +75,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Pool size, loop count or standby count, depending on the variant; "
                     + "0 = the variant's default (default: ${DEFAULT-VALUE}). See: loupe variants.")
     int threads;
+
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_THREADS,
+            description = "Connections served at once by thread-per-connection and accept-pool (one thread "
+                    + "each); beyond it a connection gets 503 (default: ${DEFAULT-VALUE}).")
+    int maxThreads;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE",
+            description = "A variant's own option, repeatable, e.g. executor=virtual for jdk-httpserver or "
+                    + "queueCapacity=0 for fixed-pool. See: loupe variants.")
+    Map<String, String> options = new LinkedHashMap<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -147,6 +161,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserInputException("--threads: " + threads + " (expected: 0.." + ServerConfig.MAX_THREADS
                     + ", 0 = the variant's default)");
         }
+        if (maxThreads < 1 || maxThreads > ServerConfig.MAX_THREAD_CAP) {
+            throw new UserInputException("--max-threads: " + maxThreads + " (expected: 1.." + ServerConfig.MAX_THREAD_CAP + ")");
+        }
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -155,7 +172,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " (expected: e.g. 127.0.0.1 or ::1)");
         }
         try {
-            return ServerConfig.of(spec.newHandler()).withBindAddress(address).withPort(port).withThreads(threads);
+            ServerConfig config = ServerConfig.of(spec.newHandler()).withBindAddress(address).withPort(port)
+                    .withThreads(threads).withMaxThreads(maxThreads);
+            for (Map.Entry<String, String> option : options.entrySet()) {
+                config = config.withOption(option.getKey(), option.getValue());
+            }
+            return config;
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -37,7 +37,7 @@ final class VariantsCommand implements Callable<Integer> {
 
     static String render(List<ServerVariant> variants, List<Workload> workloads, int width) {
         StringBuilder out = new StringBuilder();
-        out.append("Server variants (loupe serve VARIANT [--threads N])\n\n");
+        out.append("Server variants (loupe serve VARIANT [--threads N] [--max-threads N] [-o K=V])\n\n");
         for (ServerVariant v : variants) {
             new TextTable("  ", width).row(v.name(), v.description()).print(out);
             TextTable tunables = new TextTable("      ", width).row("TUNABLE", "DEFAULT", "MEANING");

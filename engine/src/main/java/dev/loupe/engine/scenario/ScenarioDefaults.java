@@ -1,6 +1,7 @@
 package dev.loupe.engine.scenario;
 
 import dev.loupe.engine.server.HttpLimits;
+import dev.loupe.engine.server.ServerConfig;
 import java.time.Duration;
 
 /**
@@ -32,7 +33,7 @@ public final class ScenarioDefaults {
     /** {@code server.gracefulStop}: how long requests in flight may finish before connections are closed. */
     public static final Duration GRACEFUL_STOP = HttpLimits.DEFAULTS.gracefulStopTimeout();
     /** {@code server.maxThreads}: the thread cap of thread-per-connection and accept-pool (503 beyond it). */
-    public static final int MAX_THREADS = 256;
+    public static final int MAX_THREADS = ServerConfig.DEFAULT_MAX_THREADS;
     /** {@code server.maxRequestLineBytes}: 8 KiB. */
     public static final int MAX_REQUEST_LINE_BYTES = HttpLimits.DEFAULTS.requestLineMaxBytes();
     /** {@code server.maxHeaderBytes}: 16 KiB. */

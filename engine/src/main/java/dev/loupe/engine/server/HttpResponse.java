@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable HTTP response: status, header fields and a body, with its status line and fields
@@ -106,6 +107,17 @@ public final class HttpResponse {
     /** The first header field with this name (any case) that the response carries itself. */
     public Optional<String> header(String name) {
         return fields.stream().filter(f -> f.name.equalsIgnoreCase(name)).map(Field::value).findFirst();
+    }
+
+    /**
+     * Calls the action with each header field the response carries itself, in order (not {@code
+     * Date}, {@code Connection} or {@code Content-Length}, which the server adds), for a server that
+     * writes its own head.
+     */
+    public void forEachHeader(BiConsumer<String, String> action) {
+        for (Field f : fields) {
+            action.accept(f.name, f.value);
+        }
     }
 
     public int bodyLength() {

@@ -17,6 +17,23 @@ public interface RunningServer extends AutoCloseable {
     int openConnections();
 
     /**
+     * Work accepted and waiting for a thread, at this instant: for a pool, the tasks in its queue
+     * ({@code fixed-pool} queues whole connections). 0 for a variant that does not queue.
+     */
+    default int queueLength() {
+        return 0;
+    }
+
+    /**
+     * Connections refused at once since the start, because the server was at its thread cap or its
+     * queue was full: each was answered {@code 503 Service Unavailable} and closed. 0 for a variant
+     * that never refuses.
+     */
+    default long refusedConnections() {
+        return 0;
+    }
+
+    /**
      * Where this server dispatches work, for dispatch-delay probes: each event loop, the worker
      * pool, or the thread scheduler. Empty for a server that exposes none (a plug-in variant).
      */

@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * @param port the port, 0 for any free one
  * @param threads pool size, loop count or standby count, depending on the variant; 0 = the variant's
  *     own default (see its {@link ServerVariant#tunables()})
+ * @param maxThreads the scenario's {@code server.maxThreads}: for the variants that start a thread per
+ *     connection when needed ({@code thread-per-connection}, {@code accept-pool}), the most connections
+ *     served at once, each by its own thread; a connection beyond it is answered 503 and closed.
+ *     Variants without such a cap ignore it. Default {@value #DEFAULT_MAX_THREADS}
  * @param handler the workload: what every request does (see {@code dev.loupe.engine.server.workload})
  * @param limits sizes, timeouts and the stop bound (defaults in {@link HttpLimits#DEFAULTS})
  * @param clock the wall clock the {@code Date} header is read from; tests pass a fixed one
@@ -26,6 +30,7 @@ public record ServerConfig(
         InetAddress bindAddress,
         int port,
         int threads,
+        int maxThreads,
         RequestHandler handler,
         HttpLimits limits,
         InstantSource clock,
@@ -33,11 +38,16 @@ public record ServerConfig(
 
     /** The largest {@code threads} any variant accepts. */
     public static final int MAX_THREADS = 10_000;
+    /** The default {@code maxThreads} (the scenario's {@code server.maxThreads}). */
+    public static final int DEFAULT_MAX_THREADS = 256;
+    /** The largest {@code maxThreads}, as for the scenario field. */
+    public static final int MAX_THREAD_CAP = 100_000;
 
     public ServerConfig {
         Checks.present("server.bind", bindAddress, "an address, e.g. 127.0.0.1");
         Checks.inRange("server.port", port, 0, 65535);
         Checks.inRange("server.threads", threads, 0, MAX_THREADS);
+        Checks.inRange("server.maxThreads", maxThreads, 1, MAX_THREAD_CAP);
         Checks.present("server.workload", handler, "a request handler");
         Checks.present("server.limits", limits, "limits, e.g. HttpLimits.DEFAULTS");
         Checks.present("server.clock", clock, "a clock, e.g. InstantSource.system()");
@@ -51,41 +61,48 @@ public record ServerConfig(
         options = Map.copyOf(options);
     }
 
-    /** Loopback, any free port, the variant's default thread count, default limits, the system clock. */
+    /**
+     * Loopback, any free port, the variant's default thread count, the default thread cap, default
+     * limits, the system clock.
+     */
     public static ServerConfig of(RequestHandler handler) {
-        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, 0, handler, HttpLimits.DEFAULTS,
-                InstantSource.system(), Map.of());
+        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, 0, DEFAULT_MAX_THREADS, handler,
+                HttpLimits.DEFAULTS, InstantSource.system(), Map.of());
     }
 
     public ServerConfig withBindAddress(InetAddress address) {
-        return new ServerConfig(address, port, threads, handler, limits, clock, options);
+        return new ServerConfig(address, port, threads, maxThreads, handler, limits, clock, options);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, threads, handler, limits, clock, options);
+        return new ServerConfig(bindAddress, newPort, threads, maxThreads, handler, limits, clock, options);
     }
 
     public ServerConfig withThreads(int newThreads) {
-        return new ServerConfig(bindAddress, port, newThreads, handler, limits, clock, options);
+        return new ServerConfig(bindAddress, port, newThreads, maxThreads, handler, limits, clock, options);
+    }
+
+    public ServerConfig withMaxThreads(int newMaxThreads) {
+        return new ServerConfig(bindAddress, port, threads, newMaxThreads, handler, limits, clock, options);
     }
 
     public ServerConfig withHandler(RequestHandler newHandler) {
-        return new ServerConfig(bindAddress, port, threads, newHandler, limits, clock, options);
+        return new ServerConfig(bindAddress, port, threads, maxThreads, newHandler, limits, clock, options);
     }
 
     public ServerConfig withLimits(HttpLimits newLimits) {
-        return new ServerConfig(bindAddress, port, threads, handler, newLimits, clock, options);
+        return new ServerConfig(bindAddress, port, threads, maxThreads, handler, newLimits, clock, options);
     }
 
     public ServerConfig withClock(InstantSource newClock) {
-        return new ServerConfig(bindAddress, port, threads, handler, limits, newClock, options);
+        return new ServerConfig(bindAddress, port, threads, maxThreads, handler, limits, newClock, options);
     }
 
     /** This configuration with one more variant option (replacing one of the same name). */
     public ServerConfig withOption(String name, String value) {
         Map<String, String> more = new TreeMap<>(options);
         more.put(name, value);
-        return new ServerConfig(bindAddress, port, threads, handler, limits, clock, more);
+        return new ServerConfig(bindAddress, port, threads, maxThreads, handler, limits, clock, more);
     }
 
     /** {@link #threads} if set, else the variant's default. */

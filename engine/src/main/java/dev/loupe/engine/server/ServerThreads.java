@@ -14,6 +14,12 @@ public final class ServerThreads {
     public static final String IDLE_REAPER = PREFIX + "idle-reaper";
     /** Threads that serve one connection each (a number follows), e.g. {@code loupe-server-conn-7}. */
     public static final String CONNECTION_PREFIX = PREFIX + "conn-";
+    /** Threads of a fixed pool that serve the connections it hands them (a number follows). */
+    public static final String WORKER_PREFIX = PREFIX + "worker-";
+    /** Threads that accept a connection and then serve it themselves (a number follows). */
+    public static final String ACCEPT_PREFIX = PREFIX + "accept-";
+    /** Short-lived or idle threads that run dispatch-delay probes, never requests. */
+    public static final String PROBE_PREFIX = PREFIX + "probe-";
 
     private ServerThreads() {}
 }

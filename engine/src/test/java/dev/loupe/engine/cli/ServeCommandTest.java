@@ -8,6 +8,7 @@ import dev.loupe.engine.server.ServerVariants;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ServeCommandTest {
@@ -40,10 +41,10 @@ class ServeCommandTest {
     void anUnknownVariantIsBadInputNamingTheChoices() {
         CliRun run = CliRun.of("serve", "nope");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        String names = ServerVariants.all().stream().map(ServerVariant::name).collect(Collectors.joining(", "));
+        assertThat(names).contains("virtual-threads");
         assertThat(run.err()).isEqualTo("loupe: VARIANT: unknown server variant 'nope' (expected one of: "
-                + String.join(", ", ServerVariants.all().stream().map(ServerVariant::name).toList())
-                + "); see: loupe variants\n");
-        assertThat(run.err()).contains("virtual-threads");
+                + names + "); see: loupe variants\n");
     }
 
     @Test
@@ -74,10 +75,36 @@ class ServeCommandTest {
     }
 
     @Test
+    void variantOptionsAndTheThreadCapReachTheVariant() {
+        AtomicReference<RawClient.Response> seen = new AtomicReference<>();
+        ServeCommand serve = new ServeCommand((server, stop) -> {
+            try (RawClient c = RawClient.to(server)) {
+                seen.set(c.send(RawClient.get("/")).read());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stop.run();
+            return ExitCodes.OK;
+        });
+        CliRun run = CliRun.of(serve, "jdk-httpserver", "--port", "0", "-o", "executor=virtual", "--max-threads", "8");
+        assertThat(run.err()).isEmpty();
+        assertThat(seen.get().status()).isEqualTo(200);
+
+        CliRun bad = CliRun.of("serve", "jdk-httpserver", "--port", "0", "--option", "executor=forkjoin");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).isEqualTo("loupe: server.options.executor: forkjoin (expected one of: fixed, virtual, cached)\n");
+        CliRun unknown = CliRun.of("serve", "virtual-threads", "--port", "0", "-o", "queueCapacity=3");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).startsWith("loupe: server.options.queueCapacity: not an option of virtual-threads");
+        assertThat(CliRun.of("serve", "accept-pool", "--port", "0", "--max-threads", "0").err())
+                .isEqualTo("loupe: --max-threads: 0 (expected: 1..100000)\n");
+    }
+
+    @Test
     void helpExplainsEveryOptionAndNamesTheVariants() {
         CliRun run = CliRun.of("serve", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("VARIANT", "virtual-threads", "--port", "0 picks a free one", "--bind",
-                "loopback", "--workload", "name[:parameter]", "--threads", "Ctrl+C");
+                "loopback", "--workload", "name[:parameter]", "--threads", "--max-threads", "--option", "Ctrl+C");
     }
 }

@@ -18,6 +18,8 @@ class ServerConfigTest {
         assertThat(c.threads()).isZero();
         assertThat(c.threadsOr(4)).isEqualTo(4);
         assertThat(c.withThreads(2).threadsOr(4)).isEqualTo(2);
+        assertThat(c.maxThreads()).isEqualTo(256);
+        assertThat(c.withMaxThreads(8).maxThreads()).isEqualTo(8);
         assertThat(c.limits()).isEqualTo(HttpLimits.DEFAULTS);
         assertThat(c.options()).isEmpty();
     }
@@ -43,6 +45,7 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.of(HANDLER);
         assertThatThrownBy(() -> c.withPort(70000)).hasMessage("server.port: 70000 (expected: 0..65535)");
         assertThatThrownBy(() -> c.withThreads(-1)).hasMessage("server.threads: -1 (expected: 0..10000)");
+        assertThatThrownBy(() -> c.withMaxThreads(0)).hasMessage("server.maxThreads: 0 (expected: 1..100000)");
         assertThatThrownBy(() -> c.withHandler(null))
                 .hasMessage("server.workload: missing (expected: a request handler)");
         assertThatThrownBy(() -> HttpLimits.DEFAULTS.withHeaderReadTimeout(Duration.ofSeconds(-1)))

@@ -29,7 +29,7 @@ class ServerLayeringTest {
         noClasses().that().resideInAPackage("dev.loupe.engine.server")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.loupe.engine.server.http..", "dev.loupe.engine.server.blocking..",
-                        "dev.loupe.engine.server.workload..")
+                        "dev.loupe.engine.server.jdk..", "dev.loupe.engine.server.workload..")
                 .because("variants and workloads plug in; the API must not name them")
                 .check(engine);
     }
@@ -38,8 +38,8 @@ class ServerLayeringTest {
     void theHttpCoreKnowsOnlyTheApi() {
         noClasses().that().resideInAPackage("dev.loupe.engine.server.http..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.loupe.engine.server.blocking..", "dev.loupe.engine.server.workload..",
-                        "dev.loupe.engine.cli..")
+                        "dev.loupe.engine.server.blocking..", "dev.loupe.engine.server.jdk..",
+                        "dev.loupe.engine.server.workload..", "dev.loupe.engine.cli..")
                 .because("the core is shared by every transport and must stay transport-neutral")
                 .check(engine);
     }
@@ -48,7 +48,8 @@ class ServerLayeringTest {
     void workloadsKnowOnlyTheApi() {
         noClasses().that().resideInAPackage("dev.loupe.engine.server.workload..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.loupe.engine.server.http..", "dev.loupe.engine.server.blocking..")
+                        "dev.loupe.engine.server.http..", "dev.loupe.engine.server.blocking..",
+                        "dev.loupe.engine.server.jdk..")
                 .because("a workload runs unchanged on every variant")
                 .check(engine);
     }
@@ -62,8 +63,16 @@ class ServerLayeringTest {
     }
 
     @Test
+    void theJdkVariantIsReachedOnlyThroughTheServiceLoader() {
+        noClasses().that().resideOutsideOfPackage("dev.loupe.engine.server.jdk..")
+                .should().dependOnClassesThat().resideInAPackage("dev.loupe.engine.server.jdk..")
+                .because("callers pick variants by name through ServerVariants")
+                .check(engine);
+    }
+
+    @Test
     void everyServerPackageSaysWhatItIsAndWhoMayCallIt() throws Exception {
-        for (String p : new String[] {"", ".http", ".blocking", ".workload"}) {
+        for (String p : new String[] {"", ".http", ".blocking", ".jdk", ".workload"}) {
             assertThat(Class.forName("dev.loupe.engine.server" + p + ".package-info")).isNotNull();
         }
         assertThat(engine.containPackage("dev.loupe.engine.server.blocking")).as("control: the import saw it").isTrue();

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread). Once part of a request has arrived, each read is timed ({@code SO_TIMEOUT}) against the
  * header-read deadline, or the idle timeout for body silence, and answers 408 when it passes.
  *
- * <p>{@link #run()} is confined to the serving thread; {@link #closeIfIdle()}, {@link
+ * <p>{@link #run()} (or, for a connection refused without a thread, {@link #refuseAtOnce}) is
+ * confined to the serving thread; {@link #closeIfIdle()}, {@link
  * #closeIfIdleUntil} and {@link #forceClose()} come from the stopping thread or the reaper and
  * coordinate with it through one atomic state that holds the idle deadline itself, so closing an idle
  * connection can never hit it after it has become busy, or idle again with a new deadline.
@@ -53,6 +54,8 @@ final class BlockingConnection implements Runnable, TrackedConnection {
     private final long acceptedAtNanos;
     private final AtomicLong state;
     private volatile Thread owner;
+    /** Set when a thread begins {@link #run()}; until then the connection may wait in a queue. */
+    private volatile boolean started;
 
     private InputStream in;
     private OutputStream out;
@@ -76,6 +79,7 @@ final class BlockingConnection implements Runnable, TrackedConnection {
 
     @Override
     public void run() {
+        started = true;
         owner = Thread.currentThread();
         try {
             if (state.get() != CLOSED) {
@@ -170,6 +174,50 @@ final class BlockingConnection implements Runnable, TrackedConnection {
                     requestStartNanos = System.nanoTime();
                 }
             }
+        }
+    }
+
+    /**
+     * Answers {@code response} with {@code Connection: close} and closes, on the calling thread (an
+     * acceptor) instead of a thread of the connection's own: for a connection the server has no thread
+     * for. Never waits for the client: the answer fits a fresh socket's send buffer, and input that has
+     * already arrived is discarded without blocking before the close. (A client whose request arrives
+     * only after the close may see a reset after the answer rather than a clean end.)
+     */
+    void refuseAtOnce(HttpResponse response) {
+        long s = state.get();
+        try {
+            if (s >= 0 && state.compareAndSet(s, BUSY)) { // else a stop closed it already
+                out = socket.getOutputStream();
+                output = ByteBuffer.allocate(core.encoder().maxHeadLength(response) + response.bodyLength());
+                write(response, Persistence.CLOSE, false);
+                flush();
+                socket.shutdownOutput();
+                discardArrivedInput(socket.getInputStream());
+            }
+        } catch (IOException e) {
+            // The client went away first: nothing left to tell it.
+        } finally {
+            state.set(CLOSED);
+            closeSocket();
+            registry.remove(this);
+        }
+    }
+
+    /** Reads what has already arrived (never blocking), so the close does not reset the connection. */
+    private static void discardArrivedInput(InputStream input) throws IOException {
+        byte[] sink = null;
+        long drained = 0;
+        int available;
+        while (drained < LINGER_MAX_BYTES && (available = input.available()) > 0) {
+            if (sink == null) {
+                sink = new byte[BUFFER_BYTES];
+            }
+            int n = input.read(sink, 0, Math.min(available, sink.length));
+            if (n < 0) {
+                return;
+            }
+            drained += n;
         }
     }
 
@@ -284,6 +332,7 @@ final class BlockingConnection implements Runnable, TrackedConnection {
         while (s >= 0 && s <= now) {
             if (state.compareAndSet(s, CLOSED)) {
                 closeSocket();
+                forgetIfNeverStarted();
                 return true;
             }
             s = state.get();
@@ -298,6 +347,19 @@ final class BlockingConnection implements Runnable, TrackedConnection {
         Thread serving = owner;
         if (serving != null) {
             serving.interrupt();
+        }
+        forgetIfNeverStarted();
+    }
+
+    /**
+     * A closed connection that no thread has begun (it waits in a pool's queue) leaves the registry
+     * now rather than when a worker gets to it, so a stop and {@code openConnections()} need not wait
+     * for busy workers. If a worker begins it meanwhile, it sees the close and removes it again, which
+     * is harmless.
+     */
+    private void forgetIfNeverStarted() {
+        if (!started) {
+            registry.remove(this);
         }
     }
 

@@ -7,12 +7,15 @@ import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.Tunable;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code virtual-threads}: one acceptor thread, and a new virtual thread per accepted connection
  * running plain blocking code. Threads cost almost nothing, so there is no pool to size; what can go
  * wrong instead is the few carrier threads underneath (pinning, CPU-bound handlers, scheduler lag).
+ *
+ * <p>Dispatch target {@code virtual-threads}: each probe starts a new virtual thread, as a connection
+ * does, so its delay is how long the scheduler took to mount it on a carrier (scheduler lag). The
+ * threads behind a late probe are the connections' ({@value ServerThreads#CONNECTION_PREFIX}…).
  *
  * <p>Public only because {@link java.util.ServiceLoader} needs it; start it through {@link
  * dev.loupe.engine.server.ServerVariants}.
@@ -27,7 +30,8 @@ public final class VirtualThreadsVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "a virtual thread per connection: blocking code, cheap threads, few carriers";
+        return "a virtual thread per connection: blocking code, cheap threads, few carriers;"
+                + " under load, CPU-bound or pinned handlers stall the carriers and every connection waits";
     }
 
     @Override
@@ -39,7 +43,9 @@ public final class VirtualThreadsVariant implements ServerVariant {
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
         config.requireOnlyOptions(NAME, List.of());
-        ThreadFactory threads = Thread.ofVirtual().name(ServerThreads.CONNECTION_PREFIX, 1).factory();
-        return BlockingServer.start(config, connection -> threads.newThread(connection).start());
+        return BlockingServer.start(config, new Acceptor(new NewThreadDispatcher(
+                Thread.ofVirtual().name(ServerThreads.CONNECTION_PREFIX, 1).factory(), 0,
+                NAME, ServerThreads.CONNECTION_PREFIX,
+                Thread.ofVirtual().name(ServerThreads.PROBE_PREFIX + "virtual").factory())));
     }
 }

@@ -1,0 +1,60 @@
+package dev.loupe.engine.server.blocking;
+
+import dev.loupe.engine.server.RunningServer;
+import dev.loupe.engine.server.ServerConfig;
+import dev.loupe.engine.server.ServerThreads;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.Tunable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code fixed-pool}: one acceptor thread puts each accepted connection into a bounded queue, and a
+ * fixed pool of {@code threads} platform workers ({@value ServerThreads#WORKER_PREFIX}N) takes them in
+ * turn, each serving one connection until it closes (classic blocking Tomcat). The queue is visible:
+ * {@link RunningServer#queueLength()} reads it, and a connection that finds it full is answered
+ * {@code 503} and closed ({@link RunningServer#refusedConnections()}). A queued connection is closed
+ * unanswered if it waits longer than the header-read timeout.
+ *
+ * <p>Option {@code queueCapacity} (default {@value #DEFAULT_QUEUE_CAPACITY}; 0 = hand over only to an
+ * idle worker). Dispatch target {@code workers}: see {@link WorkerPool}.
+ *
+ * <p>Public only because {@link java.util.ServiceLoader} needs it; start it through {@link
+ * dev.loupe.engine.server.ServerVariants}.
+ */
+public final class FixedPoolVariant implements ServerVariant {
+    public static final String NAME = "fixed-pool";
+    /** Workers when {@code threads} is unset: the heavy preset's pool. */
+    static final int DEFAULT_THREADS = 4;
+    /** Connections that may wait for a worker before the next gets 503. */
+    static final int DEFAULT_QUEUE_CAPACITY = 1024;
+    static final int MAX_QUEUE_CAPACITY = 1_000_000;
+    static final String QUEUE_CAPACITY = "queueCapacity";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "one acceptor queues connections for N worker threads, each holding a connection until it"
+                + " closes: with keep-alive, connection N+1 waits in the queue (watch its length), then 503";
+    }
+
+    @Override
+    public List<Tunable> tunables() {
+        return List.of(
+                new Tunable("threads", Integer.toString(DEFAULT_THREADS),
+                        "worker threads; each serves one connection at a time, for its whole life"),
+                new Tunable("options." + QUEUE_CAPACITY, Integer.toString(DEFAULT_QUEUE_CAPACITY),
+                        "connections waiting for a worker; the next gets 503 (0 = no queue)"));
+    }
+
+    @Override
+    public RunningServer start(ServerConfig config) throws IOException {
+        config.requireOnlyOptions(NAME, List.of(QUEUE_CAPACITY));
+        int capacity = config.intOption(QUEUE_CAPACITY, DEFAULT_QUEUE_CAPACITY, 0, MAX_QUEUE_CAPACITY);
+        return BlockingServer.start(config, new Acceptor(new WorkerPool(config.threadsOr(DEFAULT_THREADS), capacity)));
+    }
+}
