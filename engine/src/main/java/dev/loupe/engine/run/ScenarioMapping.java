@@ -75,6 +75,7 @@ public final class ScenarioMapping {
                 .withBindAddress(bind)
                 .withPort(s.port())
                 .withThreads(s.threads())
+                .withMaxThreads(s.maxThreads())
                 .withLimits(limits);
     }
 

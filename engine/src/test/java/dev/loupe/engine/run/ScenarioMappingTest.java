@@ -21,10 +21,12 @@ class ScenarioMappingTest {
     void theServerGetsTheScenariosThreadsLimitsAndAddress() throws Exception {
         Scenario s = Scenarios.parse("""
                 {"name": "m", "workload": "hello", "load": {"profile": "heavy"},
-                 "server": {"variant": "virtual-threads", "keepAliveIdle": "7s", "maxBodyBytes": 2048, "port": 0}}
+                 "server": {"variant": "virtual-threads", "keepAliveIdle": "7s", "maxBodyBytes": 2048, "port": 0,
+                            "maxThreads": 64}}
                 """);
         ServerConfig c = ScenarioMapping.serverConfig(s);
         assertThat(c.threads()).isEqualTo(4); // the heavy preset
+        assertThat(c.maxThreads()).isEqualTo(64);
         assertThat(c.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(c.limits().bodyMaxBytes()).isEqualTo(2048);
         assertThat(c.bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
