@@ -193,9 +193,11 @@ final class EventLoop implements DispatchTarget {
         thread.interrupt();
     }
 
-    /** Waits at most the bound for the loop thread to end; true if it did. */
+    /** Waits at most the bound for the loop thread to end (not only the loop); true if it did. */
     boolean awaitTermination(Duration bound) throws InterruptedException {
-        return terminated.await(bound.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + bound.toNanos();
+        return terminated.await(bound.toNanos(), TimeUnit.NANOSECONDS)
+                && thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     private synchronized void raiseState(int state) {

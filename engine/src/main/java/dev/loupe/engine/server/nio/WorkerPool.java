@@ -3,9 +3,12 @@ package dev.loupe.engine.server.nio;
 import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.ServerThreads;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +23,17 @@ final class WorkerPool implements DispatchTarget, Executor {
     static final String THREAD_PREFIX = ServerThreads.PREFIX + "worker-";
 
     private final ThreadPoolExecutor pool;
+    /** Every thread the pool started, so a stop can wait until each has really ended. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    WorkerPool(int threads) {
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name(THREAD_PREFIX, 0).daemon(true).factory());
+    WorkerPool(int threadCount) {
+        ThreadFactory named = Thread.ofPlatform().name(THREAD_PREFIX, 0).daemon(true).factory();
+        pool = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = named.newThread(task);
+                    threads.add(t);
+                    return t;
+                });
         pool.prestartAllCoreThreads();
     }
 
@@ -57,9 +67,18 @@ final class WorkerPool implements DispatchTarget, Executor {
         pool.shutdownNow();
     }
 
-    /** Waits at most the bound for every worker thread to end; true if they did. */
+    /** Waits at most the bound for every worker thread to end (not only the pool); true if they did. */
     boolean awaitTermination(Duration bound) throws InterruptedException {
-        return pool.awaitTermination(bound.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + bound.toNanos();
+        if (!pool.awaitTermination(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        for (Thread t : threads) { // the pool reports termination just before its last thread returns
+            if (!t.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -42,4 +42,9 @@ class NioLayeringTest {
                 .check(engine);
         assertThat(engine.containPackage("dev.loupe.engine.server.nio")).as("control: the import saw it").isTrue();
     }
+
+    @Test
+    void itSaysWhatItIsAndWhoMayCallIt() throws Exception {
+        assertThat(Class.forName("dev.loupe.engine.server.nio.package-info")).isNotNull();
+    }
 }
