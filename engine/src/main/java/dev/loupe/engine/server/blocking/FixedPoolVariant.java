@@ -38,8 +38,8 @@ public final class FixedPoolVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "one acceptor queues connections for N worker threads, each holding a connection until it"
-                + " closes: with keep-alive, connection N+1 waits in the queue (watch its length), then 503";
+        return "an acceptor queues connections for N workers that each hold one until it closes: with"
+                + " keep-alive, connection N+1 waits in the queue (watch its length), then gets 503";
     }
 
     @Override
