@@ -53,6 +53,9 @@ public final class AcceptPoolVariant implements ServerVariant {
             throw new IllegalArgumentException("server.threads: " + standby + " (expected: at most server.maxThreads ("
                     + config.maxThreads() + ") for " + NAME + ")");
         }
-        return BlockingServer.start(config, new AcceptPool(standby, config.maxThreads()));
+        return BlockingServer.start(config, new AcceptPool(
+                Thread.ofPlatform().name(ServerThreads.ACCEPT_PREFIX, 1).daemon(true).factory(),
+                Thread.ofPlatform().name(ServerThreads.PROBE_PREFIX + "standby").daemon(true).factory(),
+                standby, config.maxThreads()));
     }
 }
