@@ -51,7 +51,8 @@ final class VariantsCommand implements Callable<Integer> {
             out.append('\n');
         }
 
-        out.append("Limits every variant enforces (defaults; a scenario sets the server.* ones)\n\n");
+        out.append("Limits of Loupe's HTTP core, which its variants share (defaults; a scenario sets\n"
+                + "the server.* ones)\n\n");
         TextTable limits = new TextTable("  ", width).row("LIMIT", "DEFAULT", "MEANING");
         for (Tunable t : HttpLimits.tunables()) {
             limits.row(t.name(), t.defaultValue(), t.description());

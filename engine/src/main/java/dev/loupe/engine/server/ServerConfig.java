@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param maxThreads the scenario's {@code server.maxThreads}: for the variants that start a thread per
  *     connection when needed ({@code thread-per-connection}, {@code accept-pool}), the most connections
  *     served at once, each by its own thread; a connection beyond it is answered 503 and closed.
- *     Variants without such a cap ignore it. Default {@value #DEFAULT_MAX_THREADS}
+ *     {@code jdk-httpserver}'s cached executor takes it as its most threads; other variants ignore it.
+ *     Default {@value #DEFAULT_MAX_THREADS}
  * @param handler the workload: what every request does (see {@code dev.loupe.engine.server.workload})
  * @param limits sizes, timeouts and the stop bound (defaults in {@link HttpLimits#DEFAULTS})
  * @param clock the wall clock the {@code Date} header is read from; tests pass a fixed one

@@ -3,7 +3,8 @@ package dev.loupe.engine.server;
 /**
  * How server threads are named, so telemetry and tests can tell the server under test from Loupe's
  * own threads: every thread a variant starts has a name beginning with {@link #PREFIX}, followed by
- * its role.
+ * its role. (The one exception is a server Loupe did not write: the JDK's HttpServer names its own
+ * selector thread {@code HTTP-Dispatcher}; its executor threads do follow the rule.)
  */
 public final class ServerThreads {
     /** The prefix of every server thread's name. */

@@ -6,7 +6,8 @@
  * dev.loupe.engine.server.RunningServer} it returns, and the handler contract workloads implement
  * ({@link dev.loupe.engine.server.RequestHandler}, {@link dev.loupe.engine.server.HttpRequest}, {@link
  * dev.loupe.engine.server.HttpResponse}). Anyone may call it. It depends on none of its sub-packages:
- * {@code http} (the shared HTTP/1.1 core), {@code blocking} (blocking-socket variants) and {@code
- * workload} (the handlers) build on it.
+ * {@code http} (the shared HTTP/1.1 core), {@code blocking} (blocking-socket variants), {@code
+ * jdk} (the JDK's own HttpServer behind the same handler contract) and {@code workload} (the
+ * handlers) build on it.
  */
 package dev.loupe.engine.server;

@@ -46,10 +46,9 @@ final class AcceptPool implements ThreadModel {
 
     private enum Turn { SERVE, SERVE_AND_START_ONE, REFUSE }
 
+    private final ThreadFactory threadFactory;
     private final int standby;
     private final int maxServing;
-    private final ThreadFactory threadFactory =
-            Thread.ofPlatform().name(ServerThreads.ACCEPT_PREFIX, 1).daemon(true).factory();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor probeThread;
     private final List<DispatchTarget> targets;
@@ -64,13 +63,18 @@ final class AcceptPool implements ThreadModel {
 
     private BlockingServer server; // set by start(), before any pool thread starts
 
-    AcceptPool(int standby, int maxServing) {
+    /**
+     * @param poolThreads makes the pool's threads, named {@value ServerThreads#ACCEPT_PREFIX}N
+     * @param probeThreads makes the standby probe thread
+     * @param standby threads kept when idle, at most {@code maxServing}
+     * @param maxServing the most connections served at once
+     */
+    AcceptPool(ThreadFactory poolThreads, ThreadFactory probeThreads, int standby, int maxServing) {
+        this.threadFactory = poolThreads;
         this.standby = standby;
         this.maxServing = maxServing;
         this.probeThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(PROBE_QUEUE_CAPACITY),
-                Thread.ofPlatform().name(ServerThreads.PROBE_PREFIX + "standby").daemon(true).factory(),
-                new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(PROBE_QUEUE_CAPACITY), probeThreads, new ThreadPoolExecutor.AbortPolicy());
         this.targets = List.of(new ProbeTarget("standby", ServerThreads.ACCEPT_PREFIX, probeThread));
     }
 

@@ -32,8 +32,8 @@ public final class AcceptPoolVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "N standby threads all blocked in accept(), each serving what it accepts: no hand-off and"
-                + " threads reused, so new connections are cheap; grows to maxThreads under load (then 503)";
+        return "N threads wait in accept() and serve what they accept: no hand-off, no thread start per"
+                + " connection, so new connections stay cheap; grows to maxThreads under load (then 503)";
     }
 
     @Override
@@ -53,6 +53,9 @@ public final class AcceptPoolVariant implements ServerVariant {
             throw new IllegalArgumentException("server.threads: " + standby + " (expected: at most server.maxThreads ("
                     + config.maxThreads() + ") for " + NAME + ")");
         }
-        return BlockingServer.start(config, new AcceptPool(standby, config.maxThreads()));
+        return BlockingServer.start(config, new AcceptPool(
+                Thread.ofPlatform().name(ServerThreads.ACCEPT_PREFIX, 1).daemon(true).factory(),
+                Thread.ofPlatform().name(ServerThreads.PROBE_PREFIX + "standby").daemon(true).factory(),
+                standby, config.maxThreads()));
     }
 }

@@ -7,6 +7,7 @@ import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.Tunable;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code fixed-pool}: one acceptor thread puts each accepted connection into a bounded queue, and a
@@ -38,8 +39,8 @@ public final class FixedPoolVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "one acceptor queues connections for N worker threads, each holding a connection until it"
-                + " closes: with keep-alive, connection N+1 waits in the queue (watch its length), then 503";
+        return "an acceptor queues connections for N workers that each hold one until it closes: with"
+                + " keep-alive, connection N+1 waits in the queue (watch its length), then gets 503";
     }
 
     @Override
@@ -55,6 +56,7 @@ public final class FixedPoolVariant implements ServerVariant {
     public RunningServer start(ServerConfig config) throws IOException {
         config.requireOnlyOptions(NAME, List.of(QUEUE_CAPACITY));
         int capacity = config.intOption(QUEUE_CAPACITY, DEFAULT_QUEUE_CAPACITY, 0, MAX_QUEUE_CAPACITY);
-        return BlockingServer.start(config, new Acceptor(new WorkerPool(config.threadsOr(DEFAULT_THREADS), capacity)));
+        ThreadFactory workers = Thread.ofPlatform().name(ServerThreads.WORKER_PREFIX, 1).daemon(true).factory();
+        return BlockingServer.start(config, new Acceptor(new WorkerPool(workers, config.threadsOr(DEFAULT_THREADS), capacity)));
     }
 }

@@ -36,7 +36,7 @@ public final class ThreadPerConnectionVariant implements ServerVariant {
     @Override
     public String description() {
         return "a new platform thread per connection, up to maxThreads (then 503): thread start-up is"
-                + " paid per connection, so it slows without keep-alive and under many connections";
+                + " paid per connection, so short connections (no keep-alive) make it slow";
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class VirtualThreadsVariant implements ServerVariant {
     @Override
     public String description() {
         return "a virtual thread per connection: blocking code, cheap threads, few carriers;"
-                + " under load, CPU-bound or pinned handlers stall the carriers and every connection waits";
+                + " CPU-bound or pinned handlers hold the carriers and every connection waits";
     }
 
     @Override

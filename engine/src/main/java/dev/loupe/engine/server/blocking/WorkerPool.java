@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +29,14 @@ final class WorkerPool implements ConnectionDispatcher {
     private final ThreadPoolExecutor workers;
     private final List<DispatchTarget> targets;
 
-    WorkerPool(int threads, int queueCapacity) {
+    /**
+     * @param workerThreads makes the workers, named {@value ServerThreads#WORKER_PREFIX}N
+     * @param threads how many workers
+     * @param queueCapacity connections that may wait; 0 for a direct hand-off
+     */
+    WorkerPool(ThreadFactory workerThreads, int threads, int queueCapacity) {
         this.queue = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
-        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue,
-                Thread.ofPlatform().name(ServerThreads.WORKER_PREFIX, 1).daemon(true).factory(),
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue, workerThreads,
                 new ThreadPoolExecutor.AbortPolicy());
         this.targets = List.of(new ProbeTarget("workers", ServerThreads.WORKER_PREFIX,
                 probe -> workers.execute(() -> runProbe(probe))));

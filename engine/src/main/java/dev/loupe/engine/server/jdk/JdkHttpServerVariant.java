@@ -78,8 +78,8 @@ public final class JdkHttpServerVariant implements ServerVariant {
 
     @Override
     public String description() {
-        return "the JDK's own com.sun.net.httpserver, one selector thread plus a fixed, virtual or cached"
-                + " executor: the reference Loupe did not write, with the JDK's limits and timeouts";
+        return "the JDK's own com.sun.net.httpserver (a selector thread and a fixed, virtual or cached"
+                + " executor): the reference Loupe did not write, with the JDK's own limits and timeouts";
     }
 
     @Override

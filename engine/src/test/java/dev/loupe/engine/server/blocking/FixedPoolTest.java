@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -96,6 +97,7 @@ class FixedPoolTest {
     }
 
     @Test
+    @Tag("timing")
     void aProbeWaitsInTheQueueBehindABusyPoolUntilAWorkerIsFree() throws Exception {
         Gate gate = new Gate();
         try (RunningServer server = start(gate, 1, "16")) {
@@ -127,6 +129,7 @@ class FixedPoolTest {
     }
 
     @Test
+    @Tag("timing")
     void controlAProbeRunsAtOnceWhenAWorkerIsFree() throws Exception {
         Gate gate = new Gate();
         try (RunningServer server = start(gate, 1, "16")) {
