@@ -136,6 +136,8 @@ class LoopDeadlinesTest {
     void aSilentNewConnectionClosesAtTheHeaderReadTimeout() throws Exception {
         start(HttpLimits.DEFAULTS);
         RawClient c = client();
+        awaitOpen(1); // the acceptor is its own thread: wait until the loop owns the connection
+        turns();
         clock.advance(HttpLimits.DEFAULTS.headerReadTimeout().minus(ALMOST));
         turns();
         assertThat(server.openConnections()).isOne();
