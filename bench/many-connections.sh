@@ -8,12 +8,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/jdk.sh"
 require_jdk
 CONNS=${1:-10000}; DUR=${2:-10s}; THREADS=${3:-2}
-NEED=$((CONNS * 2 + 2000))
+NEED=$((CONNS + 2000)) # each process (loupe, nginx) holds one end of every connection
 if ! ulimit -n "$NEED" 2>/dev/null; then
   echo "cannot raise the descriptor limit to $NEED (hard limit $(ulimit -Hn)); raise it (ulimit -Hn, /etc/security/limits.conf)" >&2
   exit 3
 fi
 NGINX_WORKER_CONNECTIONS=$((CONNS * 2 + 1000)) # headroom: nginx reuses (closes) idle keep-alive connections near its limit
+NGINX_RLIMIT=$NEED
 . "$ROOT/bench/nginx.sh"
 cd "$ROOT"
 JSON=$(mktemp --suffix=.json)

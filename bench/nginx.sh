@@ -7,7 +7,7 @@ command -v nginx >/dev/null || { echo "nginx is not installed (sudo apt-get inst
 NGINX_DIR=$(mktemp -d)
 cat >"$NGINX_DIR/nginx.conf" <<CONF
 worker_processes 1;
-worker_rlimit_nofile $((NGINX_WORKER_CONNECTIONS * 2));
+worker_rlimit_nofile ${NGINX_RLIMIT:-$((NGINX_WORKER_CONNECTIONS * 2))};
 pid $NGINX_DIR/nginx.pid;
 error_log $NGINX_DIR/error.log warn;
 events { worker_connections $NGINX_WORKER_CONNECTIONS; multi_accept on; }
