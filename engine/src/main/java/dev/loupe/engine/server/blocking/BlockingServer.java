@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.blocking;
 
+import dev.loupe.engine.server.http.StopSupport;
 import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.HttpResponse;
@@ -148,15 +149,15 @@ final class BlockingServer implements RunningServer {
     @Override
     public void close() {
         if (!stopping.compareAndSet(false, true)) {
-            awaitStopped();
+            StopSupport.awaitUninterruptibly(stopped);
             return;
         }
         boolean interrupted = false;
         try {
             long deadline = System.nanoTime() + core.limits().gracefulStopTimeout().toNanos();
-            closeListener();
+            StopSupport.closeQuietly(listener);
             try {
-                if (!registry.drain(until(deadline))) {
+                if (!registry.drain(StopSupport.until(deadline))) {
                     registry.forceCloseAll();
                     registry.awaitEmpty(HttpLimits.FORCED_STOP_WAIT);
                 }
@@ -172,33 +173,6 @@ final class BlockingServer implements RunningServer {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private void closeListener() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // The listener is closed as far as the JDK can; nothing else to do.
-        }
-    }
-
-    private void awaitStopped() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                stopped.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Duration until(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.jdk;
 
+import dev.loupe.engine.server.http.StopSupport;
 import com.sun.net.httpserver.HttpServer;
 import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
@@ -70,7 +71,7 @@ final class JdkServer implements RunningServer {
     @Override
     public void close() {
         if (!stopping.compareAndSet(false, true)) {
-            awaitStopped();
+            StopSupport.awaitUninterruptibly(stopped);
             return;
         }
         try {
@@ -82,21 +83,6 @@ final class JdkServer implements RunningServer {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
-        }
-    }
-
-    private void awaitStopped() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                stopped.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.nio;
 
+import dev.loupe.engine.server.http.StopSupport;
 import dev.loupe.engine.measure.NanoClock;
 import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
@@ -210,20 +211,20 @@ final class NioServer implements RunningServer {
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
-            awaitStopped();
+            StopSupport.awaitUninterruptibly(stopped);
             return;
         }
         boolean interrupted = false;
         try {
             long deadline = System.nanoTime() + core.limits().gracefulStopTimeout().toNanos();
             stopping = true;
-            closeListener();
+            StopSupport.closeQuietly(listener);
             try {
-                acceptor.join(until(deadline));
+                acceptor.join(StopSupport.until(deadline));
                 for (EventLoop loop : loops) {
                     loop.beginStop();
                 }
-                boolean graceful = awaitAllClosed(until(deadline));
+                boolean graceful = awaitAllClosed(StopSupport.until(deadline));
                 for (EventLoop loop : loops) {
                     if (graceful) {
                         loop.shutdown();
@@ -240,10 +241,10 @@ final class NioServer implements RunningServer {
                 }
                 long forcedDeadline = System.nanoTime() + HttpLimits.FORCED_STOP_WAIT.toNanos();
                 for (EventLoop loop : loops) {
-                    loop.awaitTermination(until(forcedDeadline));
+                    loop.awaitTermination(StopSupport.until(forcedDeadline));
                 }
                 if (workers != null) {
-                    workers.awaitTermination(until(forcedDeadline));
+                    workers.awaitTermination(StopSupport.until(forcedDeadline));
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -277,33 +278,6 @@ final class NioServer implements RunningServer {
         } finally {
             lock.unlock();
         }
-    }
-
-    private void closeListener() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // The listener is closed as far as the JDK can; nothing else to do.
-        }
-    }
-
-    private void awaitStopped() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                stopped.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Duration until(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     @Override
