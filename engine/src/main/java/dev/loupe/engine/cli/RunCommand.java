@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                     (l, e) -> log.error("a run listener failed and was dropped: " + l, e));
             RunFolder files = new RunFolder(folder, log);
             List<RunListener> listeners = new ArrayList<>(List.of(files.listener()));
-            listeners.add(new Console(err, quiet, scenario));
+            listeners.add(new Console(err, quiet));
             AtomicBoolean interrupted = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
             try (AutoCloseable ignored = interrupts.onInterrupt(() -> {
@@ -219,18 +219,17 @@ final class RunCommand implements Callable<Integer> {
     private static final class Console implements RunListener {
         private final PrintWriter err;
         private final boolean quiet;
-        private final Scenario scenario;
         private LoadProgress progress;
 
-        Console(PrintWriter err, boolean quiet, Scenario scenario) {
+        Console(PrintWriter err, boolean quiet) {
             this.err = err;
             this.quiet = quiet;
-            this.scenario = scenario;
         }
 
         @Override
         public void onStarted(RunStarted started) {
-            err.println("loupe: " + scenario.name() + ": " + started.scenario().summary());
+            Scenario scenario = started.scenario();
+            err.println("loupe: " + scenario.name() + ": " + scenario.summary());
             err.println("loupe: server " + scenario.server().variant() + " at " + started.serverUrl()
                     + "; Ctrl+C stops early and still writes the run folder");
             err.flush();

@@ -24,9 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -162,10 +160,9 @@ public final class ScenarioMapping {
                 }
             }
         };
-        Map<String, String> headers = new LinkedHashMap<>(t.headers());
-        List<RequestSpec.Header> list = new ArrayList<>();
-        headers.forEach((k, v) -> list.add(new RequestSpec.Header(k, v)));
-        return new RequestSpec(t.method(), t.path(), list, body, weight);
+        List<RequestSpec.Header> headers = new ArrayList<>();
+        t.headers().forEach((k, v) -> headers.add(new RequestSpec.Header(k, v)));
+        return new RequestSpec(t.method(), t.path(), headers, body, weight);
     }
 
     private static Set<String> placeholders(List<RequestSpec> requests) {
