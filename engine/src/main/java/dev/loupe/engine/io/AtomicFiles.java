@@ -30,6 +30,16 @@ public final class AtomicFiles {
     }
 
     /**
+     * Fills a file given by its path, for writers that open the file themselves (JFR's {@code
+     * Recording.dump}, for one).
+     */
+    @FunctionalInterface
+    public interface FileContent {
+        /** Writes the content to {@code temp}: an existing, empty file that may be truncated or overwritten. */
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /**
      * A temporary file is private (0600); the file it becomes keeps the permissions of the file it
      * replaces, or gets the usual rw-r--r-- when new.
      */
@@ -56,10 +66,7 @@ public final class AtomicFiles {
      *     is then unchanged and no temporary file is left behind
      */
     public static void write(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            keepPermissions(target, temp);
+        writeFile(file, temp -> {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(new FilterOutputStream(out) {
@@ -70,10 +77,28 @@ public final class AtomicFiles {
 
                     @Override
                     public void close() throws IOException {
-                        flush(); // the channel is forced and closed below, not by the content writer
+                        flush(); // the channel is closed below, not by the content writer
                     }
                 });
                 out.flush();
+            }
+        });
+    }
+
+    /**
+     * Writes {@code file} through a temporary file in the same folder that {@code content} fills by
+     * path; the temporary file is then forced to disk and renamed over {@code file}.
+     *
+     * @throws IOException when the folder is missing or not writable, or content fails; {@code file}
+     *     is then unchanged and no temporary file is left behind
+     */
+    public static void writeFile(Path file, FileContent content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            keepPermissions(target, temp);
+            content.writeTo(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {

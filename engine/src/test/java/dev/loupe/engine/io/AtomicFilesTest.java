@@ -52,4 +52,27 @@ class AtomicFilesTest {
         assertThat(file).hasContent("{\"name\": \"kept\"}");
         assertThat(Files.list(dir).toList()).containsExactly(file);
     }
+
+    @Test
+    void aWriterThatNeedsAPathFillsTheTemporaryFileWhichThenReplacesTheTarget(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("recording.jfr"), "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeFile(file, temp -> {
+            assertThat(temp).isNotEqualTo(file).hasParent(dir).isEmptyFile();
+            Files.writeString(temp, "new");
+        });
+        assertThat(file).hasContent("new");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
+        assertThat(Files.list(dir).toList()).containsExactly(file);
+    }
+
+    @Test
+    void aFailingPathWriterLeavesNothingBehind(@TempDir Path dir) {
+        Path file = dir.resolve("recording.jfr");
+        assertThatThrownBy(() -> AtomicFiles.writeFile(file, temp -> {
+            Files.writeString(temp, "half");
+            throw new IOException("recording closed");
+        })).hasMessage("recording closed");
+        assertThat(dir).isEmptyDirectory();
+    }
 }
