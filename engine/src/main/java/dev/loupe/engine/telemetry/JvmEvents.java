@@ -52,6 +52,13 @@ public interface JvmEvents {
     /** A safepoint ({@code jdk.SafepointBegin}): every Java thread stopped for {@code durationMs}. */
     void safepoint(long atMs, double durationMs);
 
-    /** Every event that started before {@code upToMs} has now been delivered (the stream flushed). */
+    /**
+     * Every event that ended before {@code upToMs} ({@code atMs < upToMs}) has now been delivered: the
+     * stream flushed. Called about once a second with a value larger than the last. {@code upToMs}
+     * trails the flush that wrote the events by a safety margin (see {@link JfrStream#FLUSH_MARGIN_MS}),
+     * so a straggler, an event ending before it but delivered later, is rare but not impossible (a
+     * thread descheduled for longer than the margin while committing an event): consumers that seal
+     * per-second buckets should count one in their earliest open bucket rather than lose it.
+     */
     void flushed(long upToMs);
 }
