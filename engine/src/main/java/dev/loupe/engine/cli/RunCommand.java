@@ -3,6 +3,7 @@ package dev.loupe.engine.cli;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.run.RunListener;
+import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunLog;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.run.RunSetupException;
@@ -91,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                     + " (repeatable).")
     List<String> thresholdExpressions = new ArrayList<>();
 
-    @Option(names = "--no-telemetry", description = "Records no JVM telemetry (the same as --set telemetry.enabled=false).")
+    @Option(names = "--no-telemetry", description = "Records no JVM telemetry: no JFR stream, probes or recording.jfr (the same as --set telemetry.enabled=false); the heap guard stays on.")
     boolean noTelemetry;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also writes the thresholds as JUnit XML, for CI servers.")
@@ -125,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
             ScenarioRun run = new ScenarioRun(scenario, dev.loupe.engine.load.LoadGenerator.create(), clock,
                     (l, e) -> log.error("a run listener failed and was dropped: " + l, e));
             RunFolder files = new RunFolder(folder, log);
+            run.recordTo(files.recordingFile());
             List<RunListener> listeners = new ArrayList<>(List.of(files.listener()));
             listeners.add(new Console(err, quiet));
             AtomicBoolean interrupted = new AtomicBoolean();
@@ -154,7 +156,8 @@ final class RunCommand implements Callable<Integer> {
                 if (interrupted.get()) {
                     return ExitCodes.INTERRUPTED;
                 }
-                return written.failedThresholds() > 0 ? ExitCodes.THRESHOLD_FAILED : ExitCodes.OK;
+                boolean guarded = result.outcome() == RunOutcome.STOPPED_BY_GUARD;
+                return written.failedThresholds() > 0 || guarded ? ExitCodes.THRESHOLD_FAILED : ExitCodes.OK;
             } finally {
                 finished.countDown();
             }

@@ -1,11 +1,13 @@
 package dev.loupe.engine.cli;
 
 import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.report.ThresholdResult;
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,6 +15,37 @@ import java.util.Locale;
 /** What {@code loupe run} prints to standard output at the end: a pure function of the result. */
 final class RunConsoleReport {
     private RunConsoleReport() {}
+
+    /** One line of what the JVM did, or that telemetry was off. */
+    private static void jvm(PrintWriter out, RunResult result) {
+        TelemetrySummary t = result.telemetry();
+        if (t == null) {
+            out.println("  JVM: telemetry off");
+            return;
+        }
+        StringBuilder line = new StringBuilder("  JVM:");
+        if (t.dispatchDelayMs() != null) {
+            double max = t.dispatchDelayMs().max();
+            line.append(" dispatch delay p99 ").append(Units.latency(t.dispatchDelayMs().p99())).append(" max ")
+                    .append(Units.latency(max)).append(" (").append(Severity.ofDelayMs(max)).append(") ·");
+        }
+        line.append(" GC ").append(t.gc().pauses()).append(" pauses");
+        if (t.gc().pauses() > 0) {
+            line.append(", longest ").append(Units.latency(t.gc().pauseMsMax()));
+        }
+        if (t.heap().usedMbMax() != null) {
+            line.append(String.format(Locale.ROOT, " · heap max %.0f MB of %.0f MB", t.heap().usedMbMax(), t.heap().maxMb()));
+        }
+        line.append(" · threads ").append(t.threads().platformMax());
+        if (t.pinned().events() > 0) {
+            line.append(" · pinned ").append(t.pinned().events()).append("×");
+        }
+        long waits = t.contention().monitorEvents() + t.contention().parkEvents();
+        if (waits > 0) {
+            line.append(" · lock waits ").append(waits);
+        }
+        out.println(line);
+    }
 
     static void print(PrintWriter out, RunResult result, RunFolder.Written written, Path folder) {
         LoadSummary s = result.summary();
@@ -26,6 +59,7 @@ final class RunConsoleReport {
         out.println(String.format(Locale.ROOT, "  %s req/s · p50 %s · p99 %s · max %s · %d requests · errors %d (%s)",
                 Units.rate(s.throughputRps()), Units.latency(s.latencyMs().p50()), Units.latency(s.latencyMs().p99()),
                 Units.latency(s.latencyMs().max()), s.requests(), s.errors().total(), Units.percent(s.errorRatePct())));
+        jvm(out, result);
         if (result.findings().isEmpty()) {
             out.println("  findings: none");
         } else {
@@ -41,6 +75,7 @@ final class RunConsoleReport {
                 out.println("    " + t.verdict());
             }
         }
+        result.notes().forEach(note -> out.println("  note: " + note));
         out.println("  run folder: " + folder + "  (" + String.join(", ", written.files()) + ")");
         out.flush();
     }

@@ -59,6 +59,19 @@ public final class LoadGenerator {
      * @throws UncheckedIOException if the selectors cannot be opened
      */
     public LoadRun start(LoadSpec spec, List<IntervalListener> listeners) {
+        return start(spec, listeners, clock.nanoTime());
+    }
+
+    /** The clock the generator times everything with. */
+    public NanoClock clock() {
+        return clock;
+    }
+
+    /**
+     * Like {@link #start(LoadSpec, List)}, with the run's time zero chosen by the caller (a reading of
+     * {@link #clock()} taken just before), so other parts of a run (telemetry) share the time base.
+     */
+    public LoadRun start(LoadSpec spec, List<IntervalListener> listeners, long runStartNs) {
         InetSocketAddress address = resolve(spec.target());
         EncodedRequest[] requests = new EncodedRequest[spec.requests().size()];
         for (int i = 0; i < requests.length; i++) {
@@ -78,7 +91,6 @@ public final class LoadGenerator {
             throw new UncheckedIOException("cannot open a selector for the load generator: " + e.getMessage(), e);
         }
 
-        long runStartNs = clock.nanoTime();
         IntervalCollector collector = new IntervalCollector(meters, runStartNs, spec.warmup().toNanos(), listeners);
         CompletableFuture<LoadResult> result = new CompletableFuture<>();
         LoadRun run = new LoadRun(spec, workers, result);

@@ -3,6 +3,7 @@ package dev.loupe.engine.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.run.SecondInterval;
 import java.nio.file.Path;
@@ -15,8 +16,11 @@ import java.time.format.DateTimeFormatter;
  * {@code startedAt} (ISO-8601, UTC), {@code outcome}, {@code serverUrl}, {@code summary}
  * ({@link dev.loupe.engine.measure.LoadSummary} field for field), {@code intervals[]}
  * ({@link SecondInterval} field for field), {@code findings[]} (worst first) and
- * {@code thresholds[]}. The JVM side's {@code telemetry} object will sit between {@code summary} and
- * {@code intervals}.
+ * {@code thresholds[]}. The JVM side's {@code telemetry} object ({@link
+ * dev.loupe.engine.telemetry.TelemetrySummary} field for field, null when telemetry was off) sits
+ * between {@code summary} and {@code intervals}; each interval with telemetry carries it as {@code
+ * telemetry} with the span's {@code severity} (its worst dispatch or hiccup delay: green under 10 ms,
+ * yellow to 100 ms, red beyond); {@code notes[]}, when present, says what did not work.
  */
 public final class ResultJson {
     /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
@@ -41,9 +45,25 @@ public final class ResultJson {
         root.put("outcome", JsonSupport.outcome(result.outcome()));
         root.put("serverUrl", result.serverUrl());
         root.set("summary", JsonSupport.tree(result.summary()));
+        if (result.telemetry() == null) {
+            root.putNull("telemetry");
+        } else {
+            root.set("telemetry", JsonSupport.tree(result.telemetry()));
+        }
         ArrayNode intervals = root.putArray("intervals");
         for (SecondInterval interval : result.intervals()) {
-            intervals.add(JsonSupport.tree(interval));
+            ObjectNode entry = JsonSupport.tree(interval);
+            if (interval.telemetry() == null) {
+                entry.remove("telemetry");
+            } else {
+                ((ObjectNode) entry.get("telemetry")).put("severity",
+                        Severity.ofDelayMs(interval.telemetry().worstDelayMs()).toString());
+            }
+            intervals.add(entry);
+        }
+        if (!result.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            result.notes().forEach(notes::add);
         }
         ArrayNode findings = root.putArray("findings");
         for (Finding f : RunReport.worstFirst(result.findings())) {

@@ -8,6 +8,7 @@ import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.run.SecondInterval;
 import dev.loupe.engine.scenario.Threshold;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes one run folder: {@code journal.jsonl} and {@code latency.hlog} second by second while the
- * run goes (on a thread of their own, so disk writes never hold up the measurement), then
+ * run goes (the run itself writes {@code recording.jfr} at {@link #recordingFile()}) (on a thread of their own, so disk writes never hold up the measurement), then
  * {@code result.json}, {@code SUMMARY.md} and, if asked, JUnit XML at the end. A write that fails
  * mid-run is logged to {@code run.log} and the run carries on; the final files are still written.
  */
 public final class RunFolder {
+    /** The JFR recording's name in a run folder (the run writes it; see {@link #recordingFile()}). */
+    public static final String RECORDING_FILE_NAME = "recording.jfr";
+
     private final Path folder;
     private final RunLog log;
     private final ExecutorService writer;
@@ -52,6 +56,11 @@ public final class RunFolder {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Where the run should write its JFR recording: {@code recording.jfr} in this folder. */
+    public Path recordingFile() {
+        return folder.resolve(RECORDING_FILE_NAME);
     }
 
     /** The listener that streams the journal and the latency log; add it to the run's listeners. */
@@ -91,6 +100,12 @@ public final class RunFolder {
         if (!writeFailed) {
             files.add(LatencyLog.FILE_NAME);
             files.add(JournalWriter.FILE_NAME);
+        }
+        if (Files.isRegularFile(folder.resolve(RECORDING_FILE_NAME))) {
+            files.add(RECORDING_FILE_NAME);
+        }
+        for (String note : result.notes()) {
+            log.warn(note);
         }
         files.add("run.log");
         if (junit.isPresent()) {

@@ -9,6 +9,7 @@ import dev.loupe.engine.run.Environment;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.scenario.LoadModel;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.function.ToDoubleFunction;
  * early stop) before any number; the scenario in one line and the environment; results
  * (throughput, requests, errors by class, connections, generator health); latency (corrected, and
  * uncorrected beside it in an open-model run); findings worst first; thresholds with a word and a
- * mark each. Memory and threads join when results carry telemetry; until then there are no rows for
- * them rather than placeholders.
+ * mark each. Memory, threads and the JVM's side come from the telemetry; a run without it says so in
+ * one line instead of showing empty rows.
  *
  * <p>Latencies have three significant digits and a unit (µs, ms, s); counts have thousands
  * separators; everything is formatted in {@link Locale#ROOT} and times are UTC.
@@ -58,6 +59,7 @@ public final class SummaryMarkdown {
         environment(md, r);
         results(md, s, open);
         latency(md, s, open);
+        jvm(md, r);
         findings(md, report.findingsWorstFirst());
         thresholds(md, report);
         return md.toString();
@@ -86,6 +88,10 @@ public final class SummaryMarkdown {
                     + " and latency below describe the generator's limit as much as the server's. Give the"
                     + " generator more connections or threads (`load.connections`, `load.threads`), or ask"
                     + " for a lower rate.");
+            md.blank();
+        }
+        for (String note : r.notes()) {
+            md.line("> **Note:** " + inline(note) + ".");
             md.blank();
         }
         switch (r.outcome()) {
@@ -193,6 +199,68 @@ public final class SummaryMarkdown {
         } else {
             md.row(label, corrected);
         }
+    }
+
+    /** Memory, threads and what the JVM did, from the telemetry; one line saying so when it was off. */
+    private static void jvm(Text md, RunResult r) {
+        md.line("## Memory, threads and the JVM");
+        md.blank();
+        TelemetrySummary t = r.telemetry();
+        if (t == null) {
+            md.line("Telemetry was off (`--no-telemetry` or `telemetry.enabled: false`), so there are no memory,"
+                    + " thread or JVM readings; the heap guard still ran.");
+            md.blank();
+            return;
+        }
+        md.line("| metric | value |");
+        md.line("|---|---:|");
+        var heap = t.heap();
+        md.row("heap used, max", heap.usedMbMax() == null ? "not sampled"
+                : mb(heap.usedMbMax()) + " MB of " + mb(heap.maxMb()) + " MB");
+        md.row("heap after GC", heap.afterGcMbMax() == null ? "no collection"
+                : "at most " + mb(heap.afterGcMbMax()) + " MB (" + Numbers.percent(heap.afterGcPctMax())
+                        + " of max)" + (heap.afterGcMbSlopePerMin() == null ? ""
+                                : ", trend " + signed(heap.afterGcMbSlopePerMin()) + " MB/min"));
+        var gc = t.gc();
+        md.row("GC pauses", gc.pauses() == 0 ? "none"
+                : Numbers.count(gc.pauses()) + ", " + Numbers.latencyMs(gc.pauseMsTotal()) + " in total, longest "
+                        + Numbers.latencyMs(gc.pauseMsMax()));
+        md.row("threads, max", Numbers.count(t.threads().platformMax()) + " platform, "
+                + Numbers.count(t.threads().virtualMountedMax()) + " virtual mounted");
+        var p = t.process();
+        md.row("CPU, mean", p.cpuPctMean() == null ? "no reading"
+                : "JVM " + Numbers.percent(p.cpuPctMean()) + ", machine " + Numbers.percent(p.machineCpuPctMean()));
+        md.row("server connections open, max", Numbers.count(p.serverConnectionsOpenMax()));
+        md.row("file descriptors, max", p.fileDescriptorsMax() == null ? "not known on this OS"
+                : Numbers.count(p.fileDescriptorsMax()));
+        md.row("dispatch delay", delay(t.dispatchDelayMs(), "no dispatch target"));
+        md.row("JVM hiccups", t.hiccupMs() == null ? "not measured"
+                : "p99 " + Numbers.latencyMs(t.hiccupMs().p99()) + ", max " + Numbers.latencyMs(t.hiccupMs().max()));
+        md.row("lock waits (server)", t.contention().monitorEvents() + t.contention().parkEvents() == 0 ? "none"
+                : Numbers.count(t.contention().monitorEvents()) + " monitor, " + Numbers.count(t.contention().parkEvents())
+                        + " park, " + Numbers.latencyMs(t.contention().totalMs()) + " in total");
+        md.row("virtual-thread pinning", t.pinned().events() == 0 ? "none"
+                : Numbers.count(t.pinned().events()) + " times, " + Numbers.latencyMs(t.pinned().totalMs()) + " in total");
+        md.row("allocation", Numbers.significant(p.allocationMbPerS()) + " MB/s");
+        md.blank();
+    }
+
+    private static String delay(dev.loupe.engine.telemetry.DelayMs d, String none) {
+        if (d == null) {
+            return none;
+        }
+        Severity colour = Severity.ofDelayMs(d.max());
+        return icon(colour) + " " + colour + ": p50 " + Numbers.latencyMs(d.p50()) + ", p99 "
+                + Numbers.latencyMs(d.p99()) + ", max " + Numbers.latencyMs(d.max());
+    }
+
+    /** Megabytes to one decimal: {@code 4096}, {@code 99.5}. */
+    private static String mb(double value) {
+        return Numbers.plain(Math.round(value * 10) / 10.0);
+    }
+
+    private static String signed(double value) {
+        return (value > 0 ? "+" : "") + Numbers.significant(value);
     }
 
     private static void findings(Text md, List<Finding> findings) {

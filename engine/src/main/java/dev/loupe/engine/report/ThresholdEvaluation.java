@@ -73,7 +73,7 @@ public final class ThresholdEvaluation {
                 walked.append('.');
             }
             walked.append(step);
-            if (child == null || child.isMissingNode()) {
+            if (child == null || child.isMissingNode() || (child.isNull() && !hint(walked.toString()).isEmpty())) {
                 return new Lookup.Missing(parent + " has no " + step + hint(walked.toString()));
             }
             node = child;

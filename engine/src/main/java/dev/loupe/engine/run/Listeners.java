@@ -2,6 +2,7 @@ package dev.loupe.engine.run;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -32,6 +33,11 @@ final class Listeners implements RunListener {
     @Override
     public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
         each(l -> l.onSecond(second, latency, uncorrectedLatency));
+    }
+
+    @Override
+    public void onTelemetry(TelemetrySecond second) {
+        each(l -> l.onTelemetry(second));
     }
 
     @Override

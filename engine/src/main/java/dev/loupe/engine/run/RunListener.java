@@ -2,9 +2,10 @@ package dev.loupe.engine.run;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 
 /**
- * Hears a run as it happens. Every method is called on the run's collector thread, in order, and
+ * Hears a run as it happens. Every method but {@link #onTelemetry} is called on the run's collector thread, in order, and
  * must return quickly (hand work to another thread); a listener that throws is reported in the run
  * log once and dropped, and the run carries on.
  */
@@ -21,6 +22,13 @@ public interface RunListener {
      * the requests that finished in it, for the journal and {@code latency.hlog}.
      */
     default void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {}
+
+    /**
+     * One second of what the JVM did, about a second after the load's {@link #onSecond} for the same
+     * span (JFR delivers in 1 s batches). Called on a telemetry thread, not the collector thread, but
+     * never at the same time as another method of this interface.
+     */
+    default void onTelemetry(TelemetrySecond second) {}
 
     /** The run is over; reports may be written from {@code result}. */
     default void onFinished(RunResult result) {}

@@ -4,6 +4,7 @@ import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param intervals one entry per second (at most {@link #MAX_INTERVALS}), warm-up included and marked
  * @param latency the measured part's corrected latency histogram, for {@code latency.hlog} and comparison
  * @param uncorrectedLatency the same from the actual send
+ * @param telemetry what the JVM did over the measured part; null when telemetry was off
+ * @param notes what did not work as it should and what that means for the numbers, in plain words
+ *     (e.g. the JFR stream could not start); empty when all went well
  * @param findings what the rules found, worst first
  */
 public record RunResult(
@@ -32,6 +36,8 @@ public record RunResult(
         List<SecondInterval> intervals,
         LatencyHistogram latency,
         LatencyHistogram uncorrectedLatency,
+        TelemetrySummary telemetry,
+        List<String> notes,
         List<Finding> findings) {
 
     /** The most entries a per-second series keeps; longer runs merge neighbouring seconds. */
@@ -47,6 +53,15 @@ public record RunResult(
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(uncorrectedLatency, "uncorrectedLatency");
         intervals = List.copyOf(intervals);
+        notes = List.copyOf(notes);
         findings = List.copyOf(findings);
+    }
+
+    /** A result without telemetry or notes. */
+    public RunResult(Scenario scenario, Environment environment, Instant startedAt, RunOutcome outcome, String serverUrl,
+            LoadSummary summary, List<SecondInterval> intervals, LatencyHistogram latency,
+            LatencyHistogram uncorrectedLatency, List<Finding> findings) {
+        this(scenario, environment, startedAt, outcome, serverUrl, summary, intervals, latency, uncorrectedLatency,
+                null, List.of(), findings);
     }
 }

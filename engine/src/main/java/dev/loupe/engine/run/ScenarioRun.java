@@ -1,29 +1,40 @@
 package dev.loupe.engine.run;
 
+import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.load.LoadResult;
 import dev.loupe.engine.load.LoadRun;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.LoadTarget;
 import dev.loupe.engine.measure.IntervalListener;
+import dev.loupe.engine.measure.RunClock;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.scenario.TelemetrySettings;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
+import dev.loupe.engine.telemetry.HeapGuard;
+import dev.loupe.engine.telemetry.TelemetryReport;
+import dev.loupe.engine.telemetry.TelemetrySession;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * One run of one scenario: starts the variant in-process, drives the warm-up and the measured load
- * at it, stops everything within its bounds and returns a {@link RunResult}. {@link #run} blocks the
+ * One run of one scenario: starts the variant in-process, starts the telemetry (unless the scenario
+ * turns it off) and the heap guard (always), drives the warm-up and the measured load at the server,
+ * stops everything within its bounds and returns a {@link RunResult}. The load and the telemetry share
+ * one time base ({@link RunClock}); a heap guard trip ends the run early with the outcome {@link
+ * RunOutcome#STOPPED_BY_GUARD} and a red finding. {@link #run} blocks the
  * calling thread; {@link #stop} may be called from any other thread (Ctrl+C, the Stop button) and
  * ends the run early with the outcome {@link RunOutcome#INTERRUPTED}. One instance runs once.
  */
@@ -37,6 +48,7 @@ public final class ScenarioRun {
     private final BiConsumer<RunListener, RuntimeException> onListenerFailure;
     private volatile LoadRun loadRun;
     private volatile boolean stopRequested;
+    private Path recordingFile;
     private boolean started;
 
     /**
@@ -88,35 +100,74 @@ public final class ScenarioRun {
                 fan.onSnapshot(snapshot);
                 seconds.add(snapshot);
             };
-            LoadRun load = generator.start(spec, List.of(collector));
-            loadRun = load;
-            if (stopRequested) {
-                load.stop();
+            TelemetrySettings settings = scenario.telemetry();
+            RunClock clock = new RunClock(generator.clock(), generator.clock().nanoTime(), Instant.now());
+            try (HeapGuard guard = HeapGuard.start(settings.heapGuardPct(), trip -> stopLoad())) {
+                TelemetrySession telemetry = settings.enabled()
+                        ? TelemetrySession.start(settings, server, clock, spec.warmup().toMillis(), fan::onTelemetry)
+                        : null;
+                LoadResult measured;
+                TelemetryReport jvm;
+                try {
+                    measured = measure(spec, collector, clock, guard);
+                    seconds.flush();
+                } finally {
+                    jvm = telemetry == null ? null : telemetry.stop(recording(settings));
+                }
+                HeapGuard.Trip trip = guard.trip();
+                RunOutcome outcome = trip != null ? RunOutcome.STOPPED_BY_GUARD
+                        : stopRequested || measured.stoppedEarly() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED;
+                List<Finding> findings = trip == null ? List.of() : List.of(GuardFinding.of(trip, clock.nowMs()));
+                RunResult result = new RunResult(scenario, Environment.current(), startedAt, outcome, server.url(),
+                        measured.summary(), TelemetryJoin.join(seconds.series(), jvm), measured.latency(),
+                        measured.uncorrectedLatency(), jvm == null ? null : jvm.summary(),
+                        jvm == null ? List.of() : jvm.problems(), findings);
+                fan.onFinished(result);
+                return result;
             }
-            LoadResult measured;
-            try {
-                measured = load.awaitResult();
-            } catch (InterruptedException e) {
-                load.stop();
-                throw e;
-            }
-            seconds.flush();
-            RunResult result = new RunResult(scenario, Environment.current(), startedAt,
-                    stopRequested || measured.stoppedEarly() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED,
-                    server.url(), measured.summary(), seconds.series(), measured.latency(),
-                    measured.uncorrectedLatency(), List.of());
-            fan.onFinished(result);
-            return result;
+        }
+    }
+
+    /**
+     * Keeps the JFR recording of the next run in {@code file} (when the scenario's telemetry is on and
+     * saves recordings). Call before {@link #run}.
+     */
+    public ScenarioRun recordTo(Path file) {
+        this.recordingFile = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    private Optional<Path> recording(TelemetrySettings settings) {
+        return settings.saveRecording() ? Optional.ofNullable(recordingFile) : Optional.empty();
+    }
+
+    /** Drives the load to its end, or until a stop or the heap guard ends it early. */
+    private LoadResult measure(LoadSpec spec, IntervalListener collector, RunClock clock, HeapGuard guard)
+            throws InterruptedException {
+        LoadRun load = generator.start(spec, List.of(collector), clock.originNs());
+        loadRun = load;
+        if (stopRequested || guard.trip() != null) {
+            load.stop();
+        }
+        try {
+            return load.awaitResult();
+        } catch (InterruptedException e) {
+            load.stop();
+            throw e;
+        }
+    }
+
+    private void stopLoad() {
+        LoadRun load = loadRun;
+        if (load != null) {
+            load.stop();
         }
     }
 
     /** Ends the run early; the result covers what ran. Any thread; idempotent. */
     public void stop() {
         stopRequested = true;
-        LoadRun load = loadRun;
-        if (load != null) {
-            load.stop();
-        }
+        stopLoad();
     }
 
     private RunningServer start(ServerVariant variant, ServerConfig config) throws RunSetupException, IOException {

@@ -1,6 +1,7 @@
 package dev.loupe.engine.run;
 
 import dev.loupe.engine.measure.LatencyMs;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param latencyMs corrected latency percentiles of the requests finished in it
  * @param uncorrectedLatencyMs the same from the actual send
  * @param behindScheduleMs time the generator was behind schedule in it
+ * @param telemetry what the JVM did in the same span; null while it has not arrived (it trails the
+ *     load by about a second) and in runs without telemetry
  */
 public record SecondInterval(
         long startMs,
@@ -29,9 +32,23 @@ public record SecondInterval(
         long connectionsOpen,
         LatencyMs latencyMs,
         LatencyMs uncorrectedLatencyMs,
-        long behindScheduleMs) {
+        long behindScheduleMs,
+        TelemetrySecond telemetry) {
     public SecondInterval {
         Objects.requireNonNull(latencyMs, "latencyMs");
         Objects.requireNonNull(uncorrectedLatencyMs, "uncorrectedLatencyMs");
+    }
+
+    /** An interval without telemetry (yet). */
+    public SecondInterval(long startMs, long endMs, boolean warmup, long requests, double throughputRps, long errors,
+            long connectionsOpen, LatencyMs latencyMs, LatencyMs uncorrectedLatencyMs, long behindScheduleMs) {
+        this(startMs, endMs, warmup, requests, throughputRps, errors, connectionsOpen, latencyMs, uncorrectedLatencyMs,
+                behindScheduleMs, null);
+    }
+
+    /** This interval with the JVM's side of the same span. */
+    public SecondInterval withTelemetry(TelemetrySecond jvm) {
+        return new SecondInterval(startMs, endMs, warmup, requests, throughputRps, errors, connectionsOpen, latencyMs,
+                uncorrectedLatencyMs, behindScheduleMs, jvm);
     }
 }

@@ -84,4 +84,9 @@ public final class ScenarioDefaults {
     public static final Duration EXECUTION_SAMPLE_PERIOD = Duration.ofMillis(20);
     /** {@code telemetry.saveRecording}: the run folder keeps {@code recording.jfr}. */
     public static final boolean SAVE_RECORDING = true;
+    /**
+     * {@code telemetry.heapGuardPct}: a run whose heap after GC passes this share of the max heap is
+     * stopped (the guard runs even with telemetry off).
+     */
+    public static final double HEAP_GUARD_PCT = 85;
 }

@@ -330,9 +330,10 @@ public final class ScenarioReader {
             Duration sleepThreshold = f.duration("sleepThreshold", ScenarioDefaults.SLEEP_THRESHOLD);
             Duration executionSamplePeriod = f.duration("executionSamplePeriod", ScenarioDefaults.EXECUTION_SAMPLE_PERIOD);
             boolean saveRecording = f.flag("saveRecording", ScenarioDefaults.SAVE_RECORDING);
+            double heapGuardPct = f.number("heapGuardPct", ScenarioDefaults.HEAP_GUARD_PCT);
             f.finish();
             return r.build(f.path(), f.position(), () -> new TelemetrySettings(
-                    enabled, lockThreshold, sleepThreshold, executionSamplePeriod, saveRecording));
+                    enabled, lockThreshold, sleepThreshold, executionSamplePeriod, saveRecording, heapGuardPct));
         }
 
         /** Each metric maps to one condition or a list of them; all become thresholds in file order. */

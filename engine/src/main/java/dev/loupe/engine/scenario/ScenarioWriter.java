@@ -182,6 +182,7 @@ public final class ScenarioWriter {
         duration(g, "sleepThreshold", t.sleepThreshold());
         duration(g, "executionSamplePeriod", t.executionSamplePeriod());
         g.writeBooleanField("saveRecording", t.saveRecording());
+        number(g, "heapGuardPct", t.heapGuardPct());
         g.writeEndObject();
     }
 

@@ -10,26 +10,35 @@ import java.time.Duration;
  * @param sleepThreshold shortest {@code Thread.sleep} ({@code jdk.ThreadSleep}) recorded
  * @param executionSamplePeriod how often JFR samples running threads' stacks ({@code jdk.ExecutionSample})
  * @param saveRecording whether the run folder keeps the {@code recording.jfr} file
+ * @param heapGuardPct the share of the max heap, in percent, that the heap after GC may not pass: a
+ *     run that passes it is stopped and reported red; the guard stays on when {@code enabled} is false
  */
 public record TelemetrySettings(
         boolean enabled,
         Duration lockThreshold,
         Duration sleepThreshold,
         Duration executionSamplePeriod,
-        boolean saveRecording) {
+        boolean saveRecording,
+        double heapGuardPct) {
 
     public TelemetrySettings {
         Checks checks = new Checks("telemetry");
         checks.range("lockThreshold", lockThreshold, Duration.ZERO, Duration.ofSeconds(10));
         checks.range("sleepThreshold", sleepThreshold, Duration.ZERO, Duration.ofSeconds(10));
         checks.range("executionSamplePeriod", executionSamplePeriod, Duration.ofMillis(1), Duration.ofSeconds(10));
+        checks.range("heapGuardPct", heapGuardPct, 10, 99);
         checks.done();
+    }
+
+    /** These settings with telemetry switched on or off (the heap guard stays). */
+    public TelemetrySettings withEnabled(boolean on) {
+        return new TelemetrySettings(on, lockThreshold, sleepThreshold, executionSamplePeriod, saveRecording, heapGuardPct);
     }
 
     /** The defaults of {@link ScenarioDefaults}. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(ScenarioDefaults.TELEMETRY_ENABLED, ScenarioDefaults.LOCK_THRESHOLD,
                 ScenarioDefaults.SLEEP_THRESHOLD, ScenarioDefaults.EXECUTION_SAMPLE_PERIOD,
-                ScenarioDefaults.SAVE_RECORDING);
+                ScenarioDefaults.SAVE_RECORDING, ScenarioDefaults.HEAP_GUARD_PCT);
     }
 }

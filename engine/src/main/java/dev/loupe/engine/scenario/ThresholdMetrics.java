@@ -34,11 +34,15 @@ public final class ThresholdMetrics {
         add(paths, "summary.uncorrectedLatencyMs", latency);
         add(paths, "summary.generator", "behindScheduleMs");
         add(paths, "telemetry.dispatchDelayMs", "p50", "p99", "max");
-        add(paths, "telemetry.hiccupMs", "p99", "max");
+        add(paths, "telemetry.hiccupMs", "p50", "p99", "max");
         add(paths, "telemetry.gc", "pauses", "pauseMsTotal", "pauseMsMax");
-        add(paths, "telemetry.heap", "usedMbMax", "afterGcMbSlopePerMin");
+        add(paths, "telemetry.heap", "usedMbMax", "maxMb", "afterGcMbMax", "afterGcPctMax", "afterGcMbSlopePerMin");
         add(paths, "telemetry.pinned", "events", "totalMs");
         add(paths, "telemetry.contention", "monitorEvents", "parkEvents", "totalMs");
+        add(paths, "telemetry.threads", "platformMax", "virtualMountedMax");
+        add(paths, "telemetry.process", "cpuPctMean", "machineCpuPctMean", "fileDescriptorsMax",
+                "serverConnectionsOpenMax", "serverQueueLengthMax", "allocationMbPerS", "safepointMsTotal");
+        add(paths, "telemetry", "lateEvents");
         add(paths, "findings", "red", "yellow");
         return List.copyOf(paths);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class Frames {
     /** The most frames kept of one stack: enough to see the blocking call and the handler that made it. */
-    public static final int MAX_FRAMES = 12;
+    public static final int MAX_FRAMES = 24;
 
     private Frames() {}
 

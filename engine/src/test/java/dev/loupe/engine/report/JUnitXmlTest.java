@@ -42,7 +42,7 @@ class JUnitXmlTest {
         assertThat(failure.getAttribute("message")).isEqualTo("actual 56.787, limit 50");
         assertThat(((Element) cases.item(1)).getElementsByTagName("failure").getLength()).isZero();
         assertThat(((Element) cases.item(3)).getElementsByTagName("failure").item(0).getAttributes()
-                .getNamedItem("message").getNodeValue()).isEqualTo("actual none, limit 5");
+                .getNamedItem("message").getNodeValue()).isEqualTo("actual none, limit 0");
     }
 
     @Test

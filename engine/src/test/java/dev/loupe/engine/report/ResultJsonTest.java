@@ -39,9 +39,14 @@ class ResultJsonTest {
     void containsEveryFieldTheContractLists() throws Exception {
         JsonNode doc = written(SeededRun.open());
 
-        // telemetry{} joins when results carry it; jobs{} only for job workloads.
+        // jobs{} only for job workloads.
         assertThat(fieldNames(doc)).containsExactly("schemaVersion", "scenario", "environment", "startedAt", "outcome",
-                "serverUrl", "summary", "intervals", "findings", "thresholds");
+                "serverUrl", "summary", "telemetry", "intervals", "findings", "thresholds");
+        Set<String> telemetry = new TreeSet<>(leafPaths("", doc.get("telemetry")));
+        assertThat(telemetry).contains("dispatchDelayMs.p50", "dispatchDelayMs.p99", "dispatchDelayMs.max",
+                "hiccupMs.p99", "hiccupMs.max", "gc.pauses", "gc.pauseMsTotal", "gc.pauseMsMax", "heap.usedMbMax",
+                "heap.afterGcMbSlopePerMin", "pinned.events", "pinned.totalMs", "contention.monitorEvents",
+                "contention.parkEvents", "contention.totalMs");
         assertThat(fieldNames(doc.get("environment"))).containsExactly("javaVersion", "gc", "cpus", "os", "loupeVersion");
 
         Set<String> summary = new TreeSet<>(leafPaths("", doc.get("summary")));
@@ -57,7 +62,7 @@ class ResultJsonTest {
 
         JsonNode interval = doc.get("intervals").get(0);
         assertThat(fieldNames(interval)).containsExactly("startMs", "endMs", "warmup", "requests", "throughputRps",
-                "errors", "connectionsOpen", "latencyMs", "uncorrectedLatencyMs", "behindScheduleMs");
+                "errors", "connectionsOpen", "latencyMs", "uncorrectedLatencyMs", "behindScheduleMs", "telemetry");
         assertThat(fieldNames(interval.get("latencyMs"))).containsExactly(LATENCY.split(" "));
         assertThat(fieldNames(doc.get("findings").get(0))).containsExactly("rule", "severity", "title", "evidence", "advice");
         assertThat(fieldNames(doc.get("thresholds").get(0))).containsExactly("metric", "condition", "limit", "actual", "passed");
@@ -73,7 +78,10 @@ class ResultJsonTest {
         assertThat(doc.get("summary").toString()).isEqualTo(json.writeValueAsString(result.summary()));
         assertThat(json.treeToValue(doc.get("summary"), dev.loupe.engine.measure.LoadSummary.class)).isEqualTo(result.summary());
         assertThat(doc.get("intervals")).hasSize(result.intervals().size());
-        assertThat(json.treeToValue(doc.get("intervals").get(2), dev.loupe.engine.run.SecondInterval.class))
+        JsonNode interval = doc.get("intervals").get(2).deepCopy();
+        assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) interval.get("telemetry")).remove("severity").asText())
+                .as("the span's colour, derived from its worst delay (220 ms)").isEqualTo("red");
+        assertThat(json.treeToValue(interval, dev.loupe.engine.run.SecondInterval.class))
                 .isEqualTo(result.intervals().get(2));
     }
 

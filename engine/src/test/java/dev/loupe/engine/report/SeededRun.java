@@ -24,6 +24,10 @@ import dev.loupe.engine.scenario.ServerSettings;
 import dev.loupe.engine.scenario.TelemetrySettings;
 import dev.loupe.engine.scenario.Threshold;
 import dev.loupe.engine.scenario.WorkloadSpec;
+import dev.loupe.engine.telemetry.DelayMs;
+import dev.loupe.engine.telemetry.Evidence;
+import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,11 +75,11 @@ final class SeededRun {
                         Duration.ofSeconds(3), Duration.ofSeconds(1), true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
                         Duration.ZERO, new RequestTemplate("GET", "/checkout", Map.of(), RequestBody.NONE),
                         List.of(), 10, 5),
-                new TelemetrySettings(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20), true),
+                new TelemetrySettings(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20), true, 85),
                 List.of(new Threshold("summary.latencyMs.p99", Comparison.LESS, 50),
                         new Threshold("summary.errorRatePct", Comparison.LESS, 1),
                         new Threshold("findings.red", Comparison.EQUAL, 0),
-                        new Threshold("telemetry.gc.pauses", Comparison.LESS, 5)));
+                        new Threshold("jobs.completed", Comparison.GREATER, 0)));
 
         List<SecondInterval> intervals = new ArrayList<>();
         List<LatencyHistogram> corrected = new ArrayList<>();
@@ -86,7 +90,7 @@ final class SeededRun {
             corrected.add(c);
             uncorrected.add(u);
             intervals.add(new SecondInterval(s * 1000L, (s + 1) * 1000L, s == 0, REQUESTS[s], REQUESTS[s] - ERRORS[s],
-                    ERRORS[s], 10, c.toLatencyMs(), u.toLatencyMs(), BEHIND_MS[s]));
+                    ERRORS[s], 10, c.toLatencyMs(), u.toLatencyMs(), BEHIND_MS[s], jvmSecond(s)));
         }
         LatencyHistogram measured = LatencyHistogram.merge(corrected.subList(1, corrected.size()));
         LatencyHistogram measuredUncorrected = LatencyHistogram.merge(uncorrected.subList(1, uncorrected.size()));
@@ -112,7 +116,36 @@ final class SeededRun {
                         "p50 2.85 ms | p99 56.8 ms (corrected)", "Look at the GC and dispatch-delay lanes around the slow seconds."));
 
         return new RunResult(scenario, ENVIRONMENT, STARTED_AT, RunOutcome.COMPLETED, SERVER_URL, summary, intervals,
-                measured, measuredUncorrected, findings);
+                measured, measuredUncorrected, telemetry(), List.of(), findings);
+    }
+
+    /** The JVM's side of second {@code s} of the open run: the loop blocked longer each second. */
+    private static TelemetrySecond jvmSecond(int s) {
+        double delay = new double[] {8.5, 45.0, 220.0, 1402.0}[s % 4];
+        return new TelemetrySecond(s * 1000L, (s + 1) * 1000L, new DelayMs(delay / 4, delay * 0.9, delay),
+                new DelayMs(0.061, 0.42, s == 2 ? 12.5 : 1.2), 96.5 + s, 40.25, 256.0, s == 2 ? 41.0 : null,
+                s == 2 ? 1 : 0, s == 2 ? 12.5 : 0, s == 2 ? 12.5 : 0, 0, 0, 0, 0, 0, 1000 - 10 * s, 980.5,
+                24, 0, 10, 0, 61, 97.5, 99.25, 12.75, 0.5);
+    }
+
+    private static TelemetrySummary telemetry() {
+        List<String> sleepStack = List.of("java.lang.Thread.sleepNanos0", "java.lang.Thread.sleep:509",
+                "dev.loupe.engine.server.workload.Sleep$Handler.handle:42");
+        return new TelemetrySummary(new DelayMs(12.1, 1400.0, 1402.0), new DelayMs(0.061, 0.42, 12.5),
+                new TelemetrySummary.Gc(1, 12.5, 12.5),
+                new TelemetrySummary.Heap(99.5, 4096.0, 41.0, 1.001, null),
+                new TelemetrySummary.Pinned(0, 0), new TelemetrySummary.Contention(0, 0, 0),
+                new TelemetrySummary.Threads(24, 0),
+                new TelemetrySummary.Process(97.5, 99.25, 61, 10, 0, 12.75, 1.5),
+                List.of(new TelemetrySummary.TargetDelay("loop-0", 145, 0, new DelayMs(12.1, 1400.0, 1402.0)),
+                        new TelemetrySummary.TargetDelay("loop-1", 150, 0, new DelayMs(11.9, 1380.0, 1390.0))),
+                new TelemetrySummary.EvidenceSet(
+                        List.of(new Evidence("loop-0", "loupe-server-loop-0 TIMED_WAITING", "server", 140, 5100.5, 1402.0,
+                                sleepStack)),
+                        List.of(), List.of(),
+                        List.of(new Evidence("Thread.sleep", "", "server", 5850, 5860.25, 1.25, sleepStack)),
+                        List.of(new Evidence("java.lang.Thread.sleepNanos0", "", "server", 120, 0, 0, sleepStack))),
+                0);
     }
 
     /** The open run's per-interval corrected histograms, for the latency log and journal tests. */
@@ -137,7 +170,7 @@ final class SeededRun {
                 new LoadSettings(Preset.LIGHT, LoadModel.CLOSED, 10, 0, Schedule.CONSTANT, List.of(),
                         Duration.ofSeconds(10), Duration.ZERO, true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
                         Duration.ZERO, RequestTemplate.defaults(), List.of(), 10, 5),
-                new TelemetrySettings(false, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20), true),
+                new TelemetrySettings(false, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20), true, 85),
                 List.of());
         int[] requests = {41_250, 43_871};
         List<SecondInterval> intervals = new ArrayList<>();

@@ -80,14 +80,25 @@ class SummaryMarkdownTest {
         assertThat(md).contains("**Failed:** 3 of 5 thresholds failed (exit code 99).",
                 "| ❌ **FAIL** | `summary.latencyMs.p99` | `< 50` | 56.787 |",
                 "| ✅ pass | `summary.throughputRps` | `>= 1500` | 1957.7 |",
-                "| ❌ **FAIL** | `telemetry.gc.pauses` | `< 5` | none: result.json has no telemetry");
+                "| ❌ **FAIL** | `jobs.completed` | `> 0` | none: result.json has no jobs");
     }
 
     @Test
-    void memoryAndThreadsHaveNoPlaceholderRows() {
+    void memoryAndThreadsComeFromTheTelemetryWithoutPlaceholders() {
         String md = SummaryMarkdown.render(RunReport.of(SeededRun.open()));
 
-        assertThat(md.toLowerCase(java.util.Locale.ROOT)).doesNotContain("memory", "heap", "threads |", "n/a", "todo", "tbd");
+        assertThat(md).contains("## Memory, threads and the JVM", "| heap used, max | 99.5 MB of 4096 MB |",
+                "| heap after GC | at most 41 MB (1 % of max) |", "| threads, max | 24 platform, 0 virtual mounted |",
+                "| dispatch delay | 🔴 red: p50 12.1 ms, p99 1.40 s, max 1.40 s |");
+        assertThat(md.toLowerCase(java.util.Locale.ROOT)).doesNotContain("n/a", "todo", "tbd");
+    }
+
+    @Test
+    void aRunWithoutTelemetrySaysSoInOneLineInsteadOfEmptyRows() {
+        String md = SummaryMarkdown.render(RunReport.of(SeededRun.closedInterrupted()));
+
+        assertThat(md).contains("## Memory, threads and the JVM\n\nTelemetry was off")
+                .doesNotContain("| heap used");
     }
 
     @Test

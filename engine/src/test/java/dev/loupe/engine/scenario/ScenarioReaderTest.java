@@ -118,7 +118,7 @@ class ScenarioReaderTest {
                         Map.of("X-Run", "storm", "Accept", "application/json"), RequestBody.NONE)));
         assertThat(load.jobs()).isEqualTo(7);
         assertThat(s.telemetry()).isEqualTo(new TelemetrySettings(true, Duration.ZERO, Duration.ofMillis(5),
-                Duration.ofMillis(10), false));
+                Duration.ofMillis(10), false, 85));
         assertThat(s.thresholds()).containsExactly(
                 new Threshold("summary.latencyMs.p99", Comparison.LESS, 50),
                 new Threshold("summary.latencyMs.p99", Comparison.GREATER_OR_EQUAL, 0),
@@ -185,7 +185,7 @@ class ScenarioReaderTest {
                 {"name": "quick", "server": {"variant": "virtual-threads"}, "workload": "hello",
                  "telemetry": {"colour": "red"}}
                 """)).containsExactly("quick.json:2:16: telemetry.colour: unknown field (expected one of: "
-                + "enabled, lockThreshold, sleepThreshold, executionSamplePeriod, saveRecording)");
+                + "enabled, lockThreshold, sleepThreshold, executionSamplePeriod, saveRecording, heapGuardPct)");
     }
 
     @Test

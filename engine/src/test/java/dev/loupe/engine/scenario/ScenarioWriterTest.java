@@ -53,7 +53,7 @@ class ScenarioWriterTest {
                                 new WeightedRequest(1, new RequestTemplate("PUT", "/text",
                                         Map.of("X-Shared", "2", "Accept", "*/*"), new RequestBody.Text("héllo")))),
                         3, 2),
-                new TelemetrySettings(false, Duration.ofNanos(500), Duration.ofMillis(3), Duration.ofMillis(10), false),
+                new TelemetrySettings(false, Duration.ofNanos(500), Duration.ofMillis(3), Duration.ofMillis(10), false, 90),
                 List.of(new Threshold("summary.latencyMs.p99", Comparison.LESS, 50),
                         new Threshold("summary.latencyMs.p99", Comparison.GREATER, 0.25),
                         new Threshold("findings.red", Comparison.EQUAL, 0)));
@@ -115,7 +115,8 @@ class ScenarioWriterTest {
                     "lockThreshold": "1ms",
                     "sleepThreshold": "1ms",
                     "executionSamplePeriod": "20ms",
-                    "saveRecording": true
+                    "saveRecording": true,
+                    "heapGuardPct": 85
                   },
                   "thresholds": {
                     "findings.red": "== 0"

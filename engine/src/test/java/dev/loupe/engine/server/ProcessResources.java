@@ -47,6 +47,24 @@ public final class ProcessResources {
         }
     }
 
+    /**
+     * Waits (at most {@code bound}) until a platform thread whose name starts with {@code prefix} is
+     * waiting, e.g. a pool worker parked for its next task; returns whether one was.
+     */
+    public static boolean awaitWaitingThread(String prefix, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        do {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                Thread.State s = t.getState();
+                if (t.getName().startsWith(prefix) && (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)) {
+                    return true;
+                }
+            }
+            Thread.sleep(10);
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
     /** Open file descriptors of this process. */
     public static int openFileDescriptors() {
         return (int) ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())

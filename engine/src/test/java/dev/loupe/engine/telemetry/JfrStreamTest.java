@@ -223,7 +223,7 @@ class JfrStreamTest {
     // Workloads.
 
     private static TelemetrySettings settings(Duration lockThreshold) {
-        return new TelemetrySettings(true, lockThreshold, Duration.ofMillis(1), Duration.ofMillis(20), true);
+        return new TelemetrySettings(true, lockThreshold, Duration.ofMillis(1), Duration.ofMillis(20), true, 85);
     }
 
     /** Runs {@code body} {@code rounds} times on each of {@code threads} platform server workers at once. */

@@ -85,14 +85,18 @@ class FixedPoolTest {
     @Test
     void withoutAQueueAConnectionIsRefusedUnlessAWorkerIsWaiting() throws Exception {
         Gate gate = new Gate();
-        try (RunningServer server = start(gate, 1, "0"); RawClient busy = RawClient.to(server)) {
-            busy.send(RawClient.get("/block"));
-            gate.awaitBlocked(1);
-            try (RawClient next = RawClient.to(server)) {
-                assertThat(next.send(RawClient.get("/hello")).read().status()).isEqualTo(503);
+        try (RunningServer server = start(gate, 1, "0")) {
+            // Without a queue a connection is taken only by a worker already waiting: wait for it first.
+            assertThat(ProcessResources.awaitWaitingThread(ServerThreads.WORKER_PREFIX, SOON)).isTrue();
+            try (RawClient busy = RawClient.to(server)) {
+                busy.send(RawClient.get("/block"));
+                gate.awaitBlocked(1);
+                try (RawClient next = RawClient.to(server)) {
+                    assertThat(next.send(RawClient.get("/hello")).read().status()).isEqualTo(503);
+                }
+                gate.open();
+                assertThat(busy.read().status()).isEqualTo(200);
             }
-            gate.open();
-            assertThat(busy.read().status()).isEqualTo(200);
         }
     }
 

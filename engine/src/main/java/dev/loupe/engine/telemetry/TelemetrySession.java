@@ -1,0 +1,140 @@
+package dev.loupe.engine.telemetry;
+
+import dev.loupe.engine.measure.RunClock;
+import dev.loupe.engine.scenario.TelemetrySettings;
+import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.server.RunningServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The JVM side of one run: the JFR stream, the dispatch-delay probes with their watchdog, the hiccup
+ * probe and the runtime sampler, all writing one {@link Timeline}. Two platform threads of its own:
+ * {@code loupe-telemetry-probes} (a 10 ms tick: probes, every 250 ms a runtime sample and the sealing
+ * of finished seconds, which it hands to the listener) and {@code loupe-telemetry-hiccup}. A second is
+ * sealed once the JFR stream has flushed past its end (about a second after it ends, JDK 25 flushes
+ * every second), so each reaches the listener whole. Start it before the load and stop it after.
+ */
+public final class TelemetrySession {
+    private static final long TICKS_PER_SAMPLE = RuntimeSampler.PERIOD_MS * 1_000_000L / DelayProbes.PERIOD_NS;
+
+    private final RunClock clock;
+    private final Timeline timeline;
+    private final DelayProbes probes;
+    private final RuntimeSampler sampler;
+    private final HiccupProbe hiccup;
+    private final JfrStream jfr;
+    private final List<String> problems = new ArrayList<>();
+    private final Thread probeThread;
+    private final Thread hiccupThread;
+    private final Object ticker = new Object();
+    private volatile boolean stopping;
+    private RuntimeException tickFailure;
+
+    private TelemetrySession(TelemetrySettings settings, RunningServer server, RunClock clock, long measureFromMs,
+            Consumer<TelemetrySecond> onSecond) {
+        this.clock = clock;
+        List<DispatchTarget> targets = server.dispatchTargets();
+        this.timeline = new Timeline(measureFromMs, targets.stream().map(DispatchTarget::name).toList(),
+                Runtime.getRuntime().maxMemory(), onSecond);
+        this.probes = new DelayProbes(targets, clock, timeline, new Watchdog());
+        this.sampler = new RuntimeSampler(server);
+        this.hiccup = new HiccupProbe(clock, timeline);
+        JfrStream stream = null;
+        try {
+            stream = JfrStream.start(settings, clock, timeline);
+        } catch (RuntimeException e) {
+            problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
+                    + " readings are missing");
+        }
+        this.jfr = stream;
+        this.probeThread = Thread.ofPlatform().daemon().name(ThreadRole.TELEMETRY_PREFIX + "probes").unstarted(this::tick);
+        this.hiccupThread = Thread.ofPlatform().daemon().name(ThreadRole.TELEMETRY_PREFIX + "hiccup").unstarted(hiccup);
+    }
+
+    /**
+     * Starts the telemetry of a run.
+     *
+     * @param measureFromMs where the measured part starts (the end of the warm-up), ms since the run's start
+     * @param onSecond told of each sealed second, in order, on the probe thread (or the stopping thread
+     *     for the last ones); must return quickly
+     */
+    public static TelemetrySession start(TelemetrySettings settings, RunningServer server, RunClock clock,
+            long measureFromMs, Consumer<TelemetrySecond> onSecond) {
+        TelemetrySession session = new TelemetrySession(settings, server, clock, measureFromMs, onSecond);
+        session.probeThread.start();
+        session.hiccupThread.start();
+        return session;
+    }
+
+    /**
+     * Stops every part, seals the last seconds and writes the recording.
+     *
+     * @param recordingFile where to write the run's JFR recording, if anywhere
+     */
+    public TelemetryReport stop(Optional<Path> recordingFile) throws InterruptedException {
+        stopping = true;
+        hiccup.stop();
+        synchronized (ticker) {
+            ticker.notifyAll();
+        }
+        probeThread.join();
+        hiccupThread.join();
+        Optional<Path> written = Optional.empty();
+        if (jfr != null) {
+            try {
+                JfrStream.Stats stats = jfr.stop(recordingFile);
+                written = recordingFile;
+                if (stats.failed() > 0) {
+                    problems.add(stats.failed() + " of " + (stats.delivered() + stats.failed()) + " JFR events could"
+                            + " not be counted (" + stats.firstFailure().map(Throwable::toString).orElse("?")
+                            + "); the JVM numbers may be low");
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add("the JFR recording could not be written to " + recordingFile.map(Path::toString).orElse("?")
+                        + " (" + e.getMessage() + ")");
+            }
+        }
+        TelemetrySummary summary = timeline.finish(clock.nowMs());
+        return new TelemetryReport(summary, timeline.series(), written, problems);
+    }
+
+    private void tick() {
+        long tick = 0;
+        long next = clock.clock().nanoTime();
+        try {
+            while (!stopping) {
+                try {
+                    probes.tick();
+                    if (tick++ % TICKS_PER_SAMPLE == 0) {
+                        long now = clock.nowMs();
+                        timeline.sample(now, sampler.sample());
+                        timeline.seal(jfr == null ? now : Math.min(now, timeline.flushedUpToMs()));
+                    }
+                } catch (RuntimeException e) {
+                    if (tickFailure == null) {
+                        tickFailure = e;
+                        problems.add("a telemetry probe failed (" + e + "); some seconds may lack probe readings");
+                    }
+                }
+                next += DelayProbes.PERIOD_NS;
+                long waitNs = next - clock.clock().nanoTime();
+                if (waitNs > 0) {
+                    synchronized (ticker) {
+                        if (!stopping) {
+                            ticker.wait(waitNs / 1_000_000, (int) (waitNs % 1_000_000));
+                        }
+                    }
+                } else {
+                    next = clock.clock().nanoTime(); // fell behind: no burst of catch-up ticks
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
