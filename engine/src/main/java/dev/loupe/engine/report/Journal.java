@@ -2,6 +2,7 @@ package dev.loupe.engine.report;
 
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,16 +13,19 @@ import java.util.Optional;
  * @param header the run's scenario, environment, start and server; empty when the first line is
  *     missing or unreadable (a warning says which)
  * @param entries the interval lines that could be read, in file order
+ * @param telemetry the JVM's seconds that could be read, in file order (none when telemetry was off)
  * @param outcome how the run ended; empty when the journal has no end line: the run crashed or is
  *     still going
  * @param warnings lines that were skipped and why, e.g. an incomplete last line; for the user
  */
 public record Journal(
-        Optional<JournalHeader> header, List<JournalEntry> entries, Optional<RunOutcome> outcome, List<String> warnings) {
+        Optional<JournalHeader> header, List<JournalEntry> entries, List<TelemetrySecond> telemetry,
+        Optional<RunOutcome> outcome, List<String> warnings) {
     public Journal {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(outcome, "outcome");
         entries = List.copyOf(entries);
+        telemetry = List.copyOf(telemetry);
         warnings = List.copyOf(warnings);
     }
 

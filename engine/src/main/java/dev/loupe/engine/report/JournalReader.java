@@ -10,6 +10,7 @@ import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.ScenarioReader;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,6 +44,7 @@ public final class JournalReader {
         Optional<JournalHeader> header = Optional.empty();
         Optional<RunOutcome> outcome = Optional.empty();
         List<JournalEntry> entries = new ArrayList<>();
+        List<TelemetrySecond> telemetry = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int lastBad = -1;
         String lastBadReason = "";
@@ -68,6 +70,10 @@ public final class JournalReader {
                             header = header(line, name, lineNumber, folder, warnings);
                         }
                         case "interval" -> entries.add(entry((ObjectNode) line));
+                        case "telemetry" -> {
+                            ((ObjectNode) line).remove("type");
+                            telemetry.add(JsonSupport.MAPPER.treeToValue(line, TelemetrySecond.class));
+                        }
                         case "end" -> outcome = Optional.of(JsonSupport.outcome(line.path("outcome").asText())
                                 .orElseThrow(() -> new IllegalArgumentException(
                                         "unknown outcome " + line.path("outcome") + " (expected: completed, interrupted or stopped-by-guard)")));
@@ -90,7 +96,7 @@ public final class JournalReader {
         if (!startLineSeen && lineNumber > 0) {
             warnings.add(name + ": no start line, so the scenario, environment and start time are unknown");
         }
-        return new Journal(header, entries, outcome, warnings);
+        return new Journal(header, entries, telemetry, outcome, warnings);
     }
 
     private static Optional<JournalHeader> header(JsonNode line, String name, int lineNumber, Path folder,

@@ -5,6 +5,7 @@ import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyRange;
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,6 +26,8 @@ import org.HdrHistogram.Histogram;
  *       {@code result.json}'s {@code intervals[]} entry, plus {@code latencyHistogram} and
  *       {@code uncorrectedLatencyHistogram} (HdrHistogram compressed Base64, nanoseconds, as in
  *       {@code .hlog} lines) when given and not empty;</li>
+ *   <li>{@code telemetry}, one per second of the JVM's side when telemetry is on, about a second
+ *       after the interval of the same span: the fields of an interval's {@code telemetry} object;</li>
  *   <li>{@code end}, last, when the run ends in order: {@code outcome}.</li>
  * </ul>
  * A line per second (not per 250 ms snapshot) because a second is what {@code result.json} and a
@@ -88,12 +91,23 @@ public final class JournalWriter implements Closeable {
         ObjectNode line = JsonSupport.object();
         line.put("type", "interval");
         line.setAll(JsonSupport.tree(interval));
+        if (line.path("telemetry").isNull()) {
+            line.remove("telemetry"); // the JVM's side has its own lines, a second later
+        }
         if (latency.count() > 0) {
             line.put("latencyHistogram", HistogramText.encode(latency, scratch));
         }
         if (uncorrectedLatency.count() > 0) {
             line.put("uncorrectedLatencyHistogram", HistogramText.encode(uncorrectedLatency, scratch));
         }
+        write(line);
+    }
+
+    /** Appends one second of what the JVM did (it trails the load's intervals by about a second). */
+    public synchronized void append(TelemetrySecond second) throws IOException {
+        ObjectNode line = JsonSupport.object();
+        line.put("type", "telemetry");
+        line.setAll(JsonSupport.tree(second));
         write(line);
     }
 

@@ -7,6 +7,7 @@ import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.run.SecondInterval;
 import dev.loupe.engine.scenario.Threshold;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,11 @@ public final class RunFolder {
             public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
                 writer.execute(() -> append(second, latency, uncorrectedLatency));
             }
+
+            @Override
+            public void onTelemetry(TelemetrySecond second) {
+                writer.execute(() -> appendTelemetry(second));
+            }
         };
     }
 
@@ -136,6 +142,17 @@ public final class RunFolder {
             latencyLog.append(second, latency);
         } catch (IOException | RuntimeException e) {
             failed("cannot append to the journal or the latency log", e);
+        }
+    }
+
+    private void appendTelemetry(TelemetrySecond second) {
+        if (writeFailed || journal == null) {
+            return;
+        }
+        try {
+            journal.append(second);
+        } catch (IOException | RuntimeException e) {
+            failed("cannot append to the journal", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
+import dev.loupe.engine.run.SecondInterval;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,27 @@ class JournalTest {
         assertThat(journal.warnings()).hasSize(2);
         assertThat(journal.warnings().get(0)).startsWith("journal.jsonl line 3: skipped, ");
         assertThat(journal.warnings().get(1)).startsWith("journal.jsonl line 4: skipped, ");
+    }
+
+    @Test
+    void theJvmsSecondsHaveLinesOfTheirOwnAndReadBack() throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            for (SecondInterval i : r.intervals()) {
+                journal.append(i.withTelemetry(null)); // live, before the JVM's side arrives
+                journal.append(i.telemetry());
+            }
+            journal.finish(RunOutcome.COMPLETED);
+        }
+        List<String> lines = Files.readAllLines(file);
+
+        assertThat(lines.get(1)).startsWith("{\"type\":\"interval\"").doesNotContain("telemetry");
+        assertThat(lines.get(2)).startsWith("{\"type\":\"telemetry\",\"startMs\":0,\"endMs\":1000,\"dispatchDelayMs\":");
+        Journal journal = JournalReader.read(file);
+        assertThat(journal.warnings()).isEmpty();
+        assertThat(journal.telemetry()).isEqualTo(r.intervals().stream().map(SecondInterval::telemetry).toList());
+        assertThat(journal.intervals()).allSatisfy(i -> assertThat(i.telemetry()).isNull());
     }
 
     @Test
