@@ -1,44 +1,80 @@
 #!/usr/bin/env bash
-# What telemetry costs: `loupe run` of the fastest variant (event-loop, 1 loop, hello, keep-alive,
-# 50 connections, closed model) with telemetry on and with --no-telemetry, in alternating pairs
-# (the order flips every pair), plus control pairs with telemetry off on both sides to show the
-# noise. Prints each pair's throughput and ratio, the medians, and the run's memory per minute.
-# Usage: bench/telemetry-overhead.sh [PAIRS=5] [DURATION=8s] [CONTROL_PAIRS=2]; WARMUP=2s
+# What telemetry costs, three ways (results in docs/PERFORMANCE.md):
+#  1. In one JVM (bench/src/TelemetryOverhead.java): one event-loop server (1 loop, hello) under one
+#     closed-model load (50 connections) while the telemetry session is switched on and off in
+#     alternating segments; pairs of on/off segments side by side, plus off/off control pairs. One
+#     JVM means the same JIT and heap for both sides, so the ratio shows telemetry, not process luck.
+#  2. `loupe run` of the same scenario with telemetry on and with --no-telemetry, in alternating
+#     pairs (the order flips every pair), plus off/off control pairs: what a user sees, noisier.
+#  3. Memory over a long run: `loupe run` for LONG (default 3m) with a 128 MB heap, telemetry on;
+#     prints the trend of the heap left after each GC and the heap after GC in the first and the last
+#     minute (flat = telemetry keeps nothing per second beyond its bounded series).
+# Usage: bench/telemetry-overhead.sh [PAIRS=20] [SEGMENT_S=4] [CONTROL_PAIRS=6] [RUN_PAIRS=5]
+#        PARTS=1 also measures each part alone (JFR, hiccup probe, dispatch probes) with method 2.
+#        SKIP=1,2,3 leaves methods out; LONG=3m sets method 3's length.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/jdk.sh"
 require_jdk
-PAIRS=${1:-5}; DUR=${2:-8s}; CONTROL=${3:-2}; WARMUP=${WARMUP:-2s}
+PAIRS=${1:-20}; SEGMENT=${2:-4}; CONTROL=${3:-6}; RUN_PAIRS=${4:-5}; LONG=${LONG:-3m}; SKIP=${SKIP:-}
 cd "$ROOT"
 ./loupe --version >/dev/null # builds if needed
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+[[ -d engine/target/lib ]] || JAVA_HOME="$JDK" mvn -B -q package -pl engine -DskipTests
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+
+if [[ "$SKIP" != *1* ]]; then
+  echo "== 1. in one JVM"
+  "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -cp "engine/target/classes:engine/target/lib/*" \
+    bench/src/TelemetryOverhead.java "$PAIRS" "$SEGMENT" "$CONTROL"
+fi
+
 cat > "$WORK/fast.json" <<JSON
 {"name": "overhead", "server": {"variant": "event-loop", "threads": 1}, "workload": "hello",
- "load": {"connections": 50, "threads": 1, "duration": "$DUR", "warmup": "$WARMUP"}}
+ "load": {"connections": 50, "threads": 1, "duration": "8s", "warmup": "3s"}}
 JSON
-
 N=0
-run() { # on|off → prints throughput req/s
-  N=$((N + 1)); local out="$WORK/run-$N" extra=()
-  [[ "$1" == off ]] && extra=(--no-telemetry)
-  ./loupe run "$WORK/fast.json" --out "$out" -q "${extra[@]}" >/dev/null
-  python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['summary']['throughputRps']))" "$out/result.json"
+run() { # extra loupe options → prints throughput req/s
+  N=$((N + 1)); local out="$WORK/run-$N"
+  ./loupe run "$WORK/fast.json" --out "$out" -q "$@" >/dev/null 2>&1
+  json "$out/result.json" "round(d['summary']['throughputRps'])"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+pairs() { # label, options for the "on" side...
+  local label=$1; shift; : > "$WORK/ratios"
+  for ((i = 1; i <= RUN_PAIRS; i++)); do
+    if ((i % 2)); then on=$(run "$@"); off=$(run --no-telemetry); else off=$(run --no-telemetry); on=$(run "$@"); fi
+    r=$(echo "$on / $off" | bc -l); echo "$r" >> "$WORK/ratios"
+    printf '%s pair %d  on: %s req/s  off: %s req/s  on/off %.3f\n' "$label" "$i" "$on" "$off" "$r"
+  done
+  printf '%s: median on/off %.3f\n' "$label" "$(median < "$WORK/ratios")"
+}
+if [[ "$SKIP" != *2* ]]; then
+  echo "== 2. loupe run, one process per run (event-loop, 1 loop, hello, 50 connections, 8 s after 3 s warm-up)"
+  pairs "full telemetry"
+  : > "$WORK/control"
+  for ((i = 1; i <= 2; i++)); do
+    a=$(run --no-telemetry); b=$(run --no-telemetry); r=$(echo "$a / $b" | bc -l); echo "$r" >> "$WORK/control"
+    printf 'control pair %d  off: %s req/s  off: %s req/s  ratio %.3f\n' "$i" "$a" "$b" "$r"
+  done
+  if [[ -n "${PARTS:-}" ]]; then
+    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=hiccup,probes" pairs "JFR only"
+    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,probes" pairs "hiccup probe only"
+    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,hiccup" pairs "dispatch probes only"
+  fi
+fi
 
-echo "telemetry on vs off, event-loop (1 loop) hello, 50 connections, $DUR after $WARMUP warm-up"
-: > "$WORK/ratios"
-for ((i = 1; i <= PAIRS; i++)); do
-  if ((i % 2)); then on=$(run on); off=$(run off); else off=$(run off); on=$(run on); fi
-  r=$(echo "$on / $off" | bc -l)
-  echo "$r" >> "$WORK/ratios"
-  printf 'pair %d  on: %s req/s  off: %s req/s  on/off %.3f\n' "$i" "$on" "$off" "$r"
-done
-: > "$WORK/control"
-for ((i = 1; i <= CONTROL; i++)); do
-  a=$(run off); b=$(run off); r=$(echo "$a / $b" | bc -l)
-  echo "$r" >> "$WORK/control"
-  printf 'control %d  off: %s req/s  off: %s req/s  ratio %.3f\n' "$i" "$a" "$b" "$r"
-done
-printf 'median on/off %.3f (overhead %.1f %%); control off/off median %.3f\n' \
-  "$(median < "$WORK/ratios")" "$(echo "(1 - $(median < "$WORK/ratios")) * 100" | bc -l)" "$(median < "$WORK/control")"
+if [[ "$SKIP" != *3* ]]; then
+  echo "== 3. memory over a $LONG run with telemetry on (event-loop, alloc:2KiB so collections come often, -Xmx128m)"
+  sed -e "s/\"duration\": \"8s\"/\"duration\": \"$LONG\"/" -e 's/"hello"/"alloc:2KiB"/' "$WORK/fast.json" > "$WORK/long.json"
+  LOUPE_JAVA_OPTS="-Xmx128m" ./loupe run "$WORK/long.json" --out "$WORK/long" -q >/dev/null 2>&1 &
+  LONG_S=$(echo "$LONG" | awk '/m$/ {print $0 * 60; next} {print $0 + 0}')
+  live() { # the live heap after a full GC, in bytes (jcmd's class histogram total)
+    "$JDK/bin/jcmd" "$(pgrep -f "run $WORK/long.json" | head -1)" GC.class_histogram | awk '/^Total/ {print $3}'
+  }
+  sleep 40; early=$(live); sleep $((LONG_S - 40)); late=$(live); wait
+  printf 'live heap after a full GC: %.2f MB at 40 s, %.2f MB at %d s (%+.3f MB/min)\n' "$(echo "$early / 1048576" | bc -l)" \
+    "$(echo "$late / 1048576" | bc -l)" "$((LONG_S + 3))" "$(echo "($late - $early) / 1048576 / ($LONG_S - 40) * 60" | bc -l)"
+  json "$WORK/long/result.json" "'heap after each GC: trend %s MB/min over %d collections (young collections leave old garbage, so this drifts until a mixed one); JFR events late: %d' % (d['telemetry']['heap']['afterGcMbSlopePerMin'], d['telemetry']['gc']['pauses'], d['telemetry']['lateEvents'])"
+fi

@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  * every second), so each reaches the listener whole. Start it before the load and stop it after.
  */
 public final class TelemetrySession {
+    /**
+     * A diagnostic for measuring what each part costs (bench/telemetry-overhead.sh): the system
+     * property {@code loupe.telemetry.off}, a comma-separated subset of {@code jfr}, {@code hiccup},
+     * {@code probes}, leaves those parts out. Not a user setting: a run without them is missing data.
+     */
+    private static final String OFF = System.getProperty("loupe.telemetry.off", "");
     private static final long TICKS_PER_SAMPLE = RuntimeSampler.PERIOD_MS * 1_000_000L / DelayProbes.PERIOD_NS;
 
     private final RunClock clock;
@@ -46,7 +52,7 @@ public final class TelemetrySession {
         this.hiccup = new HiccupProbe(clock, timeline);
         JfrStream stream = null;
         try {
-            stream = JfrStream.start(settings, clock, timeline);
+            stream = OFF.contains("jfr") ? null : JfrStream.start(settings, clock, timeline);
         } catch (RuntimeException e) {
             problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
                     + " readings are missing");
@@ -67,7 +73,9 @@ public final class TelemetrySession {
             long measureFromMs, Consumer<TelemetrySecond> onSecond) {
         TelemetrySession session = new TelemetrySession(settings, server, clock, measureFromMs, onSecond);
         session.probeThread.start();
-        session.hiccupThread.start();
+        if (!OFF.contains("hiccup")) {
+            session.hiccupThread.start();
+        }
         return session;
     }
 
@@ -83,7 +91,9 @@ public final class TelemetrySession {
             ticker.notifyAll();
         }
         probeThread.join();
-        hiccupThread.join();
+        if (hiccupThread.isAlive() || hiccupThread.getState() != Thread.State.NEW) {
+            hiccupThread.join();
+        }
         Optional<Path> written = Optional.empty();
         if (jfr != null) {
             try {
@@ -109,7 +119,9 @@ public final class TelemetrySession {
         try {
             while (!stopping) {
                 try {
-                    probes.tick();
+                    if (!OFF.contains("probes")) {
+                        probes.tick();
+                    }
                     if (tick++ % TICKS_PER_SAMPLE == 0) {
                         long now = clock.nowMs();
                         timeline.sample(now, sampler.sample());
