@@ -10,7 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
  * run yet (one probe in flight per target, like a timer on an event loop). A probe records how late it
  * ran; a probe still waiting raises its second's worst delay as it waits, so a loop blocked for five
  * seconds shows red in each of them; once it has waited {@link #WATCHDOG_AFTER_NS}, the watchdog takes
- * the stacks of the target's threads (once per probe). {@link #tick} is called by the session's
+ * the stacks of the target's threads (once per probe, at most every {@link #WATCHDOG_MIN_GAP_NS}). {@link #tick} is called by the session's
  * probe thread; {@link Probe#run} runs on the server's thread and only writes two fields.
  */
 final class DelayProbes {
@@ -18,6 +18,11 @@ final class DelayProbes {
     static final long PERIOD_NS = 10_000_000L;
     /** How late a probe must be before the watchdog takes stacks: the start of the yellow band. */
     static final long WATCHDOG_AFTER_NS = 10_000_000L;
+    /**
+     * The watchdog looks at one target at most this often: taking stacks stops the threads briefly
+     * and lists every thread, which must stay cheap with thousands of connection threads.
+     */
+    static final long WATCHDOG_MIN_GAP_NS = 100_000_000L;
 
     private final RunClock clock;
     private final Timeline timeline;
@@ -51,8 +56,9 @@ final class DelayProbes {
             } else {
                 long late = now - p.sentNs;
                 timeline.dispatchPending(atMs, late / 1e6);
-                if (late >= WATCHDOG_AFTER_NS && !p.watched) {
+                if (late >= WATCHDOG_AFTER_NS && !p.watched && now - p.lastWatchNs >= WATCHDOG_MIN_GAP_NS) {
                     p.watched = true;
+                    p.lastWatchNs = now;
                     DispatchTarget t = targets.get(i);
                     for (Watchdog.Stack s : watchdog.stacks(t.threadNamePrefix())) {
                         timeline.lateDispatch(atMs, t.name(), s.thread(), s.state(), s.frames(), late / 1e6);
@@ -79,6 +85,7 @@ final class DelayProbes {
         volatile long sentNs;
         volatile long ranNs;
         boolean watched;
+        long lastWatchNs = Long.MIN_VALUE / 2;
 
         @Override
         public void run() {

@@ -10,9 +10,10 @@ import java.util.List;
  * Takes the stacks of the threads behind a late dispatch probe: the loop or the workers named by the
  * target's thread-name prefix. A stack taken this way shows the blocking frame even when the thread
  * sleeps or is parked, which JFR's execution samples (running Java code only) never do. Virtual
- * threads are not visible here; their pins come from JFR instead.
+ * threads are not visible here; their pins come from JFR instead. Not final, so tests can count its
+ * looks.
  */
-final class Watchdog {
+class Watchdog {
     /** The most threads of one target whose stacks are taken at once (a pool may have hundreds). */
     static final int MAX_THREADS = 8;
 

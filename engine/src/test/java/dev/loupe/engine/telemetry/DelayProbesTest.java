@@ -80,6 +80,31 @@ class DelayProbesTest {
     }
 
     @Test
+    void theWatchdogLooksAtMostEveryHundredMillisecondsHoweverOftenProbesAreLate() {
+        HeldTarget target = new HeldTarget();
+        List<String> looked = new ArrayList<>();
+        Watchdog counting = new Watchdog() {
+            @Override
+            List<Stack> stacks(String prefix) {
+                looked.add(prefix);
+                return List.of();
+            }
+        };
+        DelayProbes probes = new DelayProbes(List.of(target), clock, timeline, counting);
+        for (int i = 0; i < 50; i++) { // 1 s: a probe sent, 10 ms late, run 20 ms after it was sent, and again
+            probes.tick();
+            nanos.advance(Duration.ofMillis(10));
+            probes.tick();
+            nanos.advance(Duration.ofMillis(10));
+            probes.tick(); // 20 ms late: the watchdog may look
+            target.held.poll().run();
+            probes.tick(); // collected
+        }
+
+        assertThat(looked).as("once per 100 ms, not once per late probe (50)").hasSizeBetween(9, 11);
+    }
+
+    @Test
     void aRefusedProbeIsCountedAsDropped() {
         HeldTarget target = new HeldTarget();
         target.refuse = true;
