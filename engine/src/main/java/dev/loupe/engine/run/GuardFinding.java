@@ -16,7 +16,7 @@ final class GuardFinding {
                 String.format(Locale.ROOT, "Heap guard stopped the run: %.1f %% of the max heap stayed in use after GC",
                         trip.afterGcPct()),
                 String.format(Locale.ROOT, "After a %s collection %.1f MB of %.1f MB stayed in use (%.1f %%);"
-                        + " the limit is %.0f %%. The run stopped at %.1f s.", trip.collector(), trip.afterGcMb(),
+                        + " the limit is %.0f %%. The guard stopped the run at %.1f s.", trip.collector(), trip.afterGcMb(),
                         trip.maxMb(), trip.afterGcPct(), trip.limitPct(), stoppedAtMs / 1000.0),
                 "Something keeps objects alive: see whether the heap after GC climbs second by second (a leak)"
                         + " and which classes the allocation samples in recording.jfr name. Give the JVM more heap"

@@ -27,6 +27,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -102,7 +103,11 @@ public final class ScenarioRun {
             };
             TelemetrySettings settings = scenario.telemetry();
             RunClock clock = new RunClock(generator.clock(), generator.clock().nanoTime(), Instant.now());
-            try (HeapGuard guard = HeapGuard.start(settings.heapGuardPct(), trip -> stopLoad())) {
+            AtomicLong trippedAtMs = new AtomicLong();
+            try (HeapGuard guard = HeapGuard.start(settings.heapGuardPct(), trip -> {
+                trippedAtMs.set(clock.nowMs());
+                stopLoad();
+            })) {
                 TelemetrySession telemetry = settings.enabled()
                         ? TelemetrySession.start(settings, server, clock, spec.warmup().toMillis(), fan::onTelemetry)
                         : null;
@@ -117,7 +122,7 @@ public final class ScenarioRun {
                 HeapGuard.Trip trip = guard.trip();
                 RunOutcome outcome = trip != null ? RunOutcome.STOPPED_BY_GUARD
                         : stopRequested || measured.stoppedEarly() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED;
-                List<Finding> findings = trip == null ? List.of() : List.of(GuardFinding.of(trip, clock.nowMs()));
+                List<Finding> findings = trip == null ? List.of() : List.of(GuardFinding.of(trip, trippedAtMs.get()));
                 RunResult result = new RunResult(scenario, Environment.current(), startedAt, outcome, server.url(),
                         measured.summary(), TelemetryJoin.join(seconds.series(), jvm), measured.latency(),
                         measured.uncorrectedLatency(), jvm == null ? null : jvm.summary(),
