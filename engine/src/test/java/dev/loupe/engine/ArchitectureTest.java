@@ -3,21 +3,11 @@ package dev.loupe.engine;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The engine runs headless: it must never reach for JavaFX, AWT windows or the dashboard. */
 class ArchitectureTest {
-    private static JavaClasses engine;
-
-    @BeforeAll
-    static void importEngine() {
-        engine = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.loupe.engine");
-    }
+    private static final JavaClasses engine = EngineClasses.all();
 
     @Test
     void engineNeverDependsOnJavaFx() {

@@ -3,16 +3,13 @@ package dev.loupe.engine.load;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.loupe.engine.EngineClasses;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Measurement knows nothing of sockets; the load generator knows nothing of the command line. */
 class LoadLayeringTest {
-    private static final JavaClasses ENGINE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.loupe.engine");
+    private static final JavaClasses ENGINE = EngineClasses.all();
 
     @Test
     void measureDependsOnNeitherLoadNorCli() {

@@ -3,9 +3,7 @@ package dev.loupe.engine.telemetry;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import dev.loupe.engine.EngineClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,14 +12,7 @@ import org.junit.jupiter.api.Test;
  * its reports, the CLI or the analysis that reads telemetry's output.
  */
 class TelemetryLayeringTest {
-    private static JavaClasses engine;
-
-    @BeforeAll
-    static void importEngine() {
-        engine = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.loupe.engine");
-    }
+    private static final JavaClasses engine = EngineClasses.all();
 
     @Test
     void telemetryKnowsNothingAboveIt() {

@@ -4,9 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import dev.loupe.engine.EngineClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,14 +13,7 @@ import org.junit.jupiter.api.Test;
  * server API and the HTTP core, never on a sibling transport or the workloads.
  */
 class NioLayeringTest {
-    private static JavaClasses engine;
-
-    @BeforeAll
-    static void importEngine() {
-        engine = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.loupe.engine");
-    }
+    private static final JavaClasses engine = EngineClasses.all();
 
     @Test
     void nothingOutsideReachesIntoIt() {
