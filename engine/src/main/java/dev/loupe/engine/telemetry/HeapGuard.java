@@ -36,6 +36,7 @@ public final class HeapGuard implements AutoCloseable {
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::handle;
     private int above;
+    private long collections;
     private volatile Trip trip;
 
     /**
@@ -74,6 +75,11 @@ public final class HeapGuard implements AutoCloseable {
         return guard;
     }
 
+    /** Collections it has read since it started. */
+    public synchronized long collections() {
+        return collections;
+    }
+
     /** What tripped it, or null while it has not. */
     public Trip trip() {
         return trip;
@@ -95,6 +101,7 @@ public final class HeapGuard implements AutoCloseable {
 
     /** One collection's reading: {@code usedBytes} left after it; {@code major} for a full collection. */
     synchronized void check(long usedBytes, boolean major, String collector) {
+        collections++;
         if (trip != null) {
             return;
         }

@@ -91,7 +91,7 @@ public final class TelemetrySession {
             ticker.notifyAll();
         }
         probeThread.join();
-        if (hiccupThread.isAlive() || hiccupThread.getState() != Thread.State.NEW) {
+        if (hiccupThread.getState() != Thread.State.NEW) { // never started when left out
             hiccupThread.join();
         }
         Optional<Path> written = Optional.empty();
