@@ -51,7 +51,7 @@ public final class TelemetryOverhead {
             Thread.sleep(10_000); // JIT warm-up
             List<Double> ratios = new ArrayList<>();
             List<Double> cpuRatios = new ArrayList<>();
-            List<Double> telemetryCpu = new ArrayList<>();
+            java.util.Map<String, List<Double>> telemetryCpu = new java.util.TreeMap<>();
             for (int i = 0; i < pairs; i++) {
                 boolean onFirst = i % 2 == 0;
                 Segment first = segment(onFirst, settings, server, clock, segmentS);
@@ -60,7 +60,8 @@ public final class TelemetryOverhead {
                 Segment off = onFirst ? second : first;
                 ratios.add(on.rps() / off.rps());
                 cpuRatios.add(on.cpuUsPerResponse() / off.cpuUsPerResponse());
-                telemetryCpu.add(on.telemetryCpuMsPerS());
+                on.telemetryCpuMsPerS().forEach((name, msPerS) ->
+                        telemetryCpu.computeIfAbsent(name, k -> new ArrayList<>()).add(msPerS));
                 System.out.printf("pair %d  on: %.0f req/s %.2f us CPU/resp  off: %.0f req/s %.2f us CPU/resp"
                         + "  throughput on/off %.3f  CPU per response on/off %.3f%n", i + 1, on.rps(),
                         on.cpuUsPerResponse(), off.rps(), off.cpuUsPerResponse(), on.rps() / off.rps(),
@@ -79,9 +80,15 @@ public final class TelemetryOverhead {
             }
             System.out.printf("throughput: median on/off %.3f (%.1f %% lower); control off/off median %.3f (range %.3f-%.3f)%n",
                     median(ratios), (1 - median(ratios)) * 100, median(controls), min(controls), max(controls));
-            System.out.printf("telemetry threads' own CPU: median %.1f ms per second (%.2f %% of the %d cores)%n",
-                    median(telemetryCpu), median(telemetryCpu) / 10 / Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors());
+            int cores = Runtime.getRuntime().availableProcessors();
+            double total = 0;
+            for (var e : telemetryCpu.entrySet()) {
+                double m = median(e.getValue());
+                total += m;
+                System.out.printf("telemetry thread %s: median %.1f ms CPU per second%n", e.getKey(), m);
+            }
+            System.out.printf("telemetry threads' own CPU: %.1f ms per second (%.2f %% of the %d cores)%n",
+                    total, total / 10 / cores, cores);
             System.out.printf("CPU per response: median on/off %.3f (%.1f %% more); control off/off median %.3f (range %.3f-%.3f)%n",
                     median(cpuRatios), (median(cpuRatios) - 1) * 100, median(cpuControls), min(cpuControls), max(cpuControls));
             load.stop();
@@ -92,18 +99,18 @@ public final class TelemetryOverhead {
     }
 
     /** What a segment measured: throughput, and process CPU per response (immune to time the host took away). */
-    record Segment(double rps, double cpuUsPerResponse, double telemetryCpuMsPerS) {}
+    record Segment(double rps, double cpuUsPerResponse, java.util.Map<String, Double> telemetryCpuMsPerS) {}
 
-    /** CPU time of Loupe's telemetry threads (probes, hiccup probe, JFR consumer) so far, in ms. */
-    private static long telemetryCpuMs() {
+    /** CPU time so far of each of Loupe's telemetry threads (probes, hiccup probe, JFR consumer), in ms. */
+    private static java.util.Map<String, Long> telemetryCpuMs() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long ns = 0;
+        java.util.Map<String, Long> ms = new java.util.TreeMap<>();
         for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("loupe-telemetry-")) {
-                ns += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+                ms.merge(info.getThreadName(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())) / 1_000_000, Long::sum);
             }
         }
-        return ns / 1_000_000;
+        return ms;
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -116,11 +123,13 @@ public final class TelemetryOverhead {
         Thread.sleep(1000);
         long fromMs = clock.nowMs();
         long cpuFrom = OS.getProcessCpuTime();
-        long telemetryFrom = telemetryCpuMs();
+        java.util.Map<String, Long> telemetryFrom = telemetryCpuMs();
         Thread.sleep((seconds - 1) * 1000L);
         long toMs = clock.nowMs();
         long cpuNs = OS.getProcessCpuTime() - cpuFrom;
-        double telemetryMsPerS = (telemetryCpuMs() - telemetryFrom) * 1000.0 / (toMs - fromMs);
+        java.util.Map<String, Double> telemetryMsPerS = new java.util.TreeMap<>();
+        telemetryCpuMs().forEach((name, ms) ->
+                telemetryMsPerS.put(name, (ms - telemetryFrom.getOrDefault(name, 0L)) * 1000.0 / (toMs - fromMs)));
         if (session != null) {
             session.stop(Optional.empty());
         }
