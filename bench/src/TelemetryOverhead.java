@@ -101,7 +101,7 @@ public final class TelemetryOverhead {
     /** What a segment measured: throughput, and process CPU per response (immune to time the host took away). */
     record Segment(double rps, double cpuUsPerResponse, java.util.Map<String, Double> telemetryCpuMsPerS) {}
 
-    /** CPU time so far of each of Loupe's telemetry threads (probes, hiccup probe, JFR consumer), in ms. */
+    /** CPU time so far of each of Loupe's telemetry threads (the probes ticker with its hiccup probe, the JFR consumer), in ms. */
     private static java.util.Map<String, Long> telemetryCpuMs() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.Map<String, Long> ms = new java.util.TreeMap<>();

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
+import jdk.jfr.EventSettings;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
@@ -164,30 +166,41 @@ public final class JfrStream implements AutoCloseable {
     private void configure(TelemetrySettings settings) {
         stream.setMaxSize(MAX_RECORDING_BYTES);
 
-        stream.enable("jdk.GarbageCollection").withThreshold(Duration.ZERO).withoutStackTrace();
+        enable("jdk.GarbageCollection", e -> e.withThreshold(Duration.ZERO).withoutStackTrace());
         on("jdk.GarbageCollection", this::gc);
-        stream.enable("jdk.GCHeapSummary");
+        enable("jdk.GCHeapSummary", e -> e);
         on("jdk.GCHeapSummary", this::heapAtGc);
-        stream.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+        enable("jdk.VirtualThreadPinned", e -> e.withThreshold(Duration.ZERO).withStackTrace());
         on("jdk.VirtualThreadPinned", this::pinned);
-        stream.enable("jdk.JavaMonitorEnter").withThreshold(settings.lockThreshold()).withStackTrace();
+        enable("jdk.JavaMonitorEnter", e -> e.withThreshold(settings.lockThreshold()).withStackTrace());
         on("jdk.JavaMonitorEnter", this::monitorEnter);
-        stream.enable("jdk.ThreadPark").withThreshold(settings.lockThreshold()).withStackTrace();
+        enable("jdk.ThreadPark", e -> e.withThreshold(settings.lockThreshold()).withStackTrace());
         on("jdk.ThreadPark", this::park);
-        stream.enable("jdk.ThreadSleep").withThreshold(settings.sleepThreshold()).withStackTrace();
+        enable("jdk.ThreadSleep", e -> e.withThreshold(settings.sleepThreshold()).withStackTrace());
         on("jdk.ThreadSleep", this::sleep);
-        stream.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
+        enable("jdk.CPULoad", e -> e.withPeriod(Duration.ofSeconds(1)));
         on("jdk.CPULoad", this::cpu);
-        stream.enable("jdk.ExecutionSample").withPeriod(settings.executionSamplePeriod());
+        enable("jdk.ExecutionSample", e -> e.withPeriod(settings.executionSamplePeriod()));
         on("jdk.ExecutionSample", this::executionSample);
-        stream.enable("jdk.ObjectAllocationSample").with("throttle", ALLOCATION_THROTTLE).withoutStackTrace();
+        enable("jdk.ObjectAllocationSample", e -> e.with("throttle", ALLOCATION_THROTTLE).withoutStackTrace());
         on("jdk.ObjectAllocationSample", this::allocation);
-        stream.enable("jdk.SafepointBegin").withThreshold(Duration.ZERO).withoutStackTrace();
+        enable("jdk.SafepointBegin", e -> e.withThreshold(Duration.ZERO).withoutStackTrace());
         on("jdk.SafepointBegin", this::safepoint);
         stream.enable("jdk.Flush");
         stream.onEvent("jdk.Flush", this::flushEvent);
 
         stream.onFlush(this::flushed);
+    }
+
+    /**
+     * Enables one event type, unless the diagnostic system property {@code loupe.telemetry.off} names
+     * it (bench/telemetry-overhead.sh measures each event's cost that way); a left-out event is
+     * not enabled at all.
+     */
+    private void enable(String eventName, UnaryOperator<EventSettings> settings) {
+        if (!TelemetrySession.leftOut(eventName)) {
+            settings.apply(stream.enable(eventName));
+        }
     }
 
     /** One event reduced to one sink call, given the event's end on the run's time base. */

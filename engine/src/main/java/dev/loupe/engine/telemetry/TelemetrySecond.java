@@ -11,7 +11,7 @@ package dev.loupe.engine.telemetry;
  * @param endMs its end
  * @param dispatchDelayMs how late dispatch probes ran, over every loop, pool or scheduler; {@code max}
  *     includes a probe still waiting at the span's end
- * @param hiccupMs how late the JVM-wide 1 ms probe woke
+ * @param hiccupMs how much later than asked the telemetry's 10 ms ticker woke (a JVM-wide stall: GC, safepoint, starved CPU)
  * @param heapUsedMbMax the most heap in use at a 250 ms sample
  * @param heapUsedMbMin the least heap in use at a 250 ms sample
  * @param heapCommittedMb heap committed at the last sample

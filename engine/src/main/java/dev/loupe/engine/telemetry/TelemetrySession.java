@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The JVM side of one run: the JFR stream, the dispatch-delay probes with their watchdog, the hiccup
- * probe and the runtime sampler, all writing one {@link Timeline}. Two platform threads of its own:
- * {@code loupe-telemetry-probes} (a 10 ms tick: probes, every 250 ms a runtime sample and the sealing
- * of finished seconds, which it hands to the listener) and {@code loupe-telemetry-hiccup}. A second is
+ * probe and the runtime sampler, all writing one {@link Timeline}. One platform thread of its own,
+ * {@code loupe-telemetry-probes}: a 10 ms tick that sends the probes, measures its own wake-up for the
+ * hiccup probe, and every 250 ms takes a runtime sample and seals finished seconds, which it hands to
+ * the listener (the JFR stream has its own thread, {@link JfrStream#THREAD_NAME}). A second is
  * sealed once the JFR stream has flushed past its end (about a second after it ends, JDK 25 flushes
  * every second), so each reaches the listener whole. Start it before the load and stop it after.
  */
@@ -23,9 +25,15 @@ public final class TelemetrySession {
     /**
      * A diagnostic for measuring what each part costs (bench/telemetry-overhead.sh): the system
      * property {@code loupe.telemetry.off}, a comma-separated subset of {@code jfr}, {@code hiccup},
-     * {@code probes}, leaves those parts out. Not a user setting: a run without them is missing data.
+     * {@code probes} and JFR event names ({@code jdk.ExecutionSample}), leaves those parts out. Not a
+     * user setting: a run without them is missing data.
      */
-    private static final String OFF = System.getProperty("loupe.telemetry.off", "");
+    private static final Set<String> OFF = Set.of(System.getProperty("loupe.telemetry.off", "").split(","));
+    /** Whether the diagnostic property {@code loupe.telemetry.off} leaves this part or JFR event out. */
+    static boolean leftOut(String part) {
+        return OFF.contains(part);
+    }
+
     private static final long TICKS_PER_SAMPLE = RuntimeSampler.PERIOD_MS * 1_000_000L / DelayProbes.PERIOD_NS;
 
     private final RunClock clock;
@@ -36,7 +44,6 @@ public final class TelemetrySession {
     private final JfrStream jfr;
     private final List<String> problems = new ArrayList<>();
     private final Thread probeThread;
-    private final Thread hiccupThread;
     private final Object ticker = new Object();
     private volatile boolean stopping;
     private RuntimeException tickFailure;
@@ -52,14 +59,13 @@ public final class TelemetrySession {
         this.hiccup = new HiccupProbe(clock, timeline);
         JfrStream stream = null;
         try {
-            stream = OFF.contains("jfr") ? null : JfrStream.start(settings, clock, timeline);
+            stream = leftOut("jfr") ? null : JfrStream.start(settings, clock, timeline);
         } catch (RuntimeException e) {
             problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
                     + " readings are missing");
         }
         this.jfr = stream;
         this.probeThread = Thread.ofPlatform().daemon().name(ThreadRole.TELEMETRY_PREFIX + "probes").unstarted(this::tick);
-        this.hiccupThread = Thread.ofPlatform().daemon().name(ThreadRole.TELEMETRY_PREFIX + "hiccup").unstarted(hiccup);
     }
 
     /**
@@ -73,9 +79,6 @@ public final class TelemetrySession {
             long measureFromMs, Consumer<TelemetrySecond> onSecond) {
         TelemetrySession session = new TelemetrySession(settings, server, clock, measureFromMs, onSecond);
         session.probeThread.start();
-        if (!OFF.contains("hiccup")) {
-            session.hiccupThread.start();
-        }
         return session;
     }
 
@@ -86,14 +89,10 @@ public final class TelemetrySession {
      */
     public TelemetryReport stop(Optional<Path> recordingFile) throws InterruptedException {
         stopping = true;
-        hiccup.stop();
         synchronized (ticker) {
             ticker.notifyAll();
         }
         probeThread.join();
-        if (hiccupThread.getState() != Thread.State.NEW) { // never started when left out
-            hiccupThread.join();
-        }
         Optional<Path> written = Optional.empty();
         if (jfr != null) {
             try {
@@ -119,7 +118,7 @@ public final class TelemetrySession {
         try {
             while (!stopping) {
                 try {
-                    if (!OFF.contains("probes")) {
+                    if (!leftOut("probes")) {
                         probes.tick();
                     }
                     if (tick++ % TICKS_PER_SAMPLE == 0) {
@@ -134,12 +133,20 @@ public final class TelemetrySession {
                     }
                 }
                 next += DelayProbes.PERIOD_NS;
-                long waitNs = next - clock.clock().nanoTime();
+                long before = clock.clock().nanoTime();
+                long waitNs = next - before;
                 if (waitNs > 0) {
+                    // Object.wait, not parkNanos: the JFR stream records parks, and this wait is no server's.
+                    // Whole milliseconds, as Object.wait rounds up anyway; the hiccup is what came on top.
+                    long waitMs = (waitNs + 999_999) / 1_000_000;
                     synchronized (ticker) {
-                        if (!stopping) {
-                            ticker.wait(waitNs / 1_000_000, (int) (waitNs % 1_000_000));
+                        if (stopping) {
+                            break;
                         }
+                        ticker.wait(waitMs);
+                    }
+                    if (!stopping && !leftOut("hiccup")) {
+                        hiccup.woke(before + waitMs * 1_000_000, clock.clock().nanoTime());
                     }
                 } else {
                     next = clock.clock().nanoTime(); // fell behind: no burst of catch-up ticks
@@ -147,6 +154,8 @@ public final class TelemetrySession {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            hiccup.finish();
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * threads only.
  *
  * @param dispatchDelayMs how late dispatch probes ran, over every target
- * @param hiccupMs how late the JVM-wide 1 ms probe woke
+ * @param hiccupMs how much later than asked the telemetry's 10 ms ticker woke (a JVM-wide stall: GC, safepoint, starved CPU)
  * @param gc collections and their pauses
  * @param heap heap use and the trend of the heap left after each collection
  * @param pinned virtual-thread pinning

@@ -197,7 +197,10 @@ final class Timeline implements JvmEvents {
     @Override
     public synchronized void lockWait(long atMs, LockKind kind, double durationMs, ThreadRole role, String lockClass,
             List<String> frames) {
-        if (IdleWaits.isIdle(frames)) {
+        // A park without a blocker object waits for time, not for a lock: a virtual thread's sleep, a
+        // pinned virtual thread parking its carrier, LockSupport.parkNanos. Locks and conditions of
+        // java.util.concurrent always name their blocker.
+        if (IdleWaits.isIdle(frames) || (kind == LockKind.PARK && lockClass.isEmpty())) {
             return;
         }
         Bucket b = bucket(atMs);

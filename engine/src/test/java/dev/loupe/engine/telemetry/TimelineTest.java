@@ -97,6 +97,20 @@ class TimelineTest {
     }
 
     @Test
+    void aParkWithoutABlockerWaitsForTimeNotForALock() {
+        timeline.lockWait(1500, JvmEvents.LockKind.PARK, 5.0, ThreadRole.SERVER, "",
+                List.of("jdk.internal.misc.Unsafe.park", "java.lang.VirtualThread.parkOnCarrierThread:711",
+                        "java.lang.VirtualThread.sleepNanos:1190", "java.lang.Thread.sleep:601"));
+        timeline.lockWait(1500, JvmEvents.LockKind.PARK, 3.0, ThreadRole.SERVER, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
+                List.of("jdk.internal.misc.Unsafe.park", "java.util.concurrent.locks.ReentrantLock.lock:322", "app.Q.put:12"));
+
+        TelemetrySummary s = timeline.finish(2000);
+
+        assertThat(s.contention().parkEvents()).as("only the park on a lock").isEqualTo(1);
+        assertThat(s.contention().totalMs()).isEqualTo(3.0);
+    }
+
+    @Test
     void aPoolWorkerWaitingForWorkIsNotContention() {
         timeline.lockWait(1500, JvmEvents.LockKind.PARK, 900.0, ThreadRole.SERVER,
                 "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject",
