@@ -1,6 +1,9 @@
 /**
- * Findings: small stateless rules that read a run's measurements and say, in plain words, what is
- * wrong and what to try, each with a severity shown as a colour, an icon and a word. The run and
- * report packages call it; it depends only on what it reads.
+ * Findings: small stateless rules ({@link dev.loupe.engine.analysis.Rule}) that read a run's facts
+ * ({@link dev.loupe.engine.analysis.RunFacts}: the scenario, the per-second series, the measured
+ * totals, telemetry's summary) and say in plain words what is wrong and what to try, each with a
+ * severity shown as a colour, an icon and a word. {@link dev.loupe.engine.analysis.Rules} runs them
+ * all and orders what they find. The run calls it each second and at the end; it reads facts only and
+ * never reaches the servers, the generator or the run (an architecture test holds it to that).
  */
 package dev.loupe.engine.analysis;

@@ -1,6 +1,7 @@
 package dev.loupe.engine.cli;
 
 import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Rules;
 import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.report.RunFolder;
@@ -63,9 +64,13 @@ final class RunConsoleReport {
         if (result.findings().isEmpty()) {
             out.println("  findings: none");
         } else {
-            out.println("  findings, worst first:");
-            for (Finding f : result.findings()) {
-                out.println("    " + f.severity().toString().toUpperCase(Locale.ROOT) + "  " + f.title());
+            out.println("  findings, worst first (the evidence is in SUMMARY.md):");
+            for (Finding f : Rules.order(result.findings())) {
+                out.println(String.format(Locale.ROOT, "    %-6s %s", f.severity().toString().toUpperCase(Locale.ROOT),
+                        f.title()));
+                if (f.severity() != Severity.GREEN) {
+                    out.println("           try: " + firstSentence(f.advice()));
+                }
             }
         }
         if (!written.thresholds().isEmpty()) {
@@ -78,5 +83,11 @@ final class RunConsoleReport {
         result.notes().forEach(note -> out.println("  note: " + note));
         out.println("  run folder: " + folder + "  (" + String.join(", ", written.files()) + ")");
         out.flush();
+    }
+
+    /** The advice's first sentence: what to try, in one line. */
+    static String firstSentence(String advice) {
+        int end = advice.indexOf(". ");
+        return end < 0 ? advice : advice.substring(0, end + 1);
     }
 }

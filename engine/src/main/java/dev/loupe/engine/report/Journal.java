@@ -1,7 +1,7 @@
 package dev.loupe.engine.report;
 
 import dev.loupe.engine.run.RunOutcome;
-import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.List;
 import java.util.Objects;

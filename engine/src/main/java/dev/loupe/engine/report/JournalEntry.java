@@ -1,7 +1,7 @@
 package dev.loupe.engine.report;
 
 import dev.loupe.engine.measure.LatencyHistogram;
-import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.series.SecondInterval;
 import java.util.Objects;
 
 /**

@@ -4,7 +4,7 @@ import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyRange;
 import dev.loupe.engine.run.RunResult;
-import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.series.SecondInterval;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

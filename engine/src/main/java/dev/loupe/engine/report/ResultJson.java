@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.run.RunResult;
-import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.series.SecondInterval;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 

@@ -1,11 +1,11 @@
 package dev.loupe.engine.report;
 
 import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Rules;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.scenario.Threshold;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,15 +44,16 @@ public record RunReport(RunResult result, List<ThresholdResult> thresholds) {
         return ThresholdEvaluation.allPassed(thresholds);
     }
 
-    /** The run's findings, red first, then yellow, then green; in the order the rules gave within each. */
+    /**
+     * The run's findings in the order they are told ({@link Rules#order}): what makes the numbers
+     * unreliable first, then red, yellow, green; in the order the rules gave within each.
+     */
     public List<Finding> findingsWorstFirst() {
         return worstFirst(result.findings());
     }
 
     static List<Finding> worstFirst(List<Finding> findings) {
-        return findings.stream()
-                .sorted(Comparator.comparing(Finding::severity, Comparator.reverseOrder()))
-                .toList();
+        return Rules.order(findings);
     }
 
     /** The thresholds that failed, in order. */

@@ -1,7 +1,9 @@
 package dev.loupe.engine.run;
 
+import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,11 @@ final class Listeners implements RunListener {
     @Override
     public void onTelemetry(TelemetrySecond second) {
         each(l -> l.onTelemetry(second));
+    }
+
+    @Override
+    public void onFindings(List<Finding> findings) {
+        each(l -> l.onFindings(findings));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.loupe.engine.run;
 
+import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import java.util.List;
 
 /**
  * Hears a run as it happens. Every method but {@link #onTelemetry} is called on the run's collector thread, in order, and
@@ -29,6 +32,13 @@ public interface RunListener {
      * never at the same time as another method of this interface.
      */
     default void onTelemetry(TelemetrySecond second) {}
+
+    /**
+     * What the rules find in the run so far, after each second, told in order (see {@link
+     * dev.loupe.engine.analysis.Rules#order}). Live findings read the per-second series only; the
+     * final ones in {@link RunResult#findings} add the stacks and lock classes of the whole run.
+     */
+    default void onFindings(List<Finding> findings) {}
 
     /** The run is over; reports may be written from {@code result}. */
     default void onFinished(RunResult result) {}

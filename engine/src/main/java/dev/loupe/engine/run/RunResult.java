@@ -4,6 +4,7 @@ import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.time.Instant;
 import java.util.List;

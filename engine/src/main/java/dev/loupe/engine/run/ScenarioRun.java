@@ -1,6 +1,7 @@
 package dev.loupe.engine.run;
 
 import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Rules;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.load.LoadResult;
 import dev.loupe.engine.load.LoadRun;
@@ -10,13 +11,16 @@ import dev.loupe.engine.measure.IntervalListener;
 import dev.loupe.engine.measure.RunClock;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.TelemetrySettings;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
+import dev.loupe.engine.server.workload.WorkloadStats;
 import dev.loupe.engine.telemetry.HeapGuard;
 import dev.loupe.engine.telemetry.TelemetryReport;
 import dev.loupe.engine.telemetry.TelemetrySession;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
@@ -24,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,9 +101,15 @@ public final class ScenarioRun {
             LoadSpec spec = ScenarioMapping.loadSpec(scenario, target(server.address()), DEFAULT_SEED);
             Instant startedAt = wallClock.instant();
             fan.onStarted(new RunStarted(scenario, startedAt, server.url(), spec));
-            SecondAggregator seconds = new SecondAggregator(RunResult.MAX_INTERVALS, fan::onSecond);
+            RunFindings rules = new RunFindings(scenario, server, () -> WorkloadStats.of(config.handler()),
+                    fan::onFindings);
+            SecondAggregator seconds = new SecondAggregator(RunResult.MAX_INTERVALS, (second, latency, uncorrected) -> {
+                fan.onSecond(second, latency, uncorrected);
+                rules.second(second);
+            });
             IntervalListener collector = snapshot -> {
                 fan.onSnapshot(snapshot);
+                rules.snapshot(snapshot);
                 seconds.add(snapshot);
             };
             TelemetrySettings settings = scenario.telemetry();
@@ -109,7 +120,10 @@ public final class ScenarioRun {
                 stopLoad();
             })) {
                 TelemetrySession telemetry = settings.enabled()
-                        ? TelemetrySession.start(settings, server, clock, spec.warmup().toMillis(), fan::onTelemetry)
+                        ? TelemetrySession.start(settings, server, clock, spec.warmup().toMillis(), second -> {
+                            fan.onTelemetry(second);
+                            rules.telemetry(second);
+                        })
                         : null;
                 LoadResult measured;
                 TelemetryReport jvm;
@@ -122,11 +136,15 @@ public final class ScenarioRun {
                 HeapGuard.Trip trip = guard.trip();
                 RunOutcome outcome = trip != null ? RunOutcome.STOPPED_BY_GUARD
                         : stopRequested || measured.stoppedEarly() ? RunOutcome.INTERRUPTED : RunOutcome.COMPLETED;
-                List<Finding> findings = trip == null ? List.of() : List.of(GuardFinding.of(trip, trippedAtMs.get()));
+                List<SecondInterval> series = TelemetryJoin.join(seconds.series(), jvm);
+                TelemetrySummary jvmSummary = jvm == null ? null : jvm.summary();
+                List<Finding> findings = new ArrayList<>(rules.finish(series, measured.summary(), jvmSummary));
+                if (trip != null) {
+                    findings.add(GuardFinding.of(trip, trippedAtMs.get()));
+                }
                 RunResult result = new RunResult(scenario, Environment.current(), startedAt, outcome, server.url(),
-                        measured.summary(), TelemetryJoin.join(seconds.series(), jvm), measured.latency(),
-                        measured.uncorrectedLatency(), jvm == null ? null : jvm.summary(),
-                        jvm == null ? List.of() : jvm.problems(), findings);
+                        measured.summary(), series, measured.latency(), measured.uncorrectedLatency(), jvmSummary,
+                        jvm == null ? List.of() : jvm.problems(), Rules.order(findings));
                 fan.onFinished(result);
                 return result;
             }

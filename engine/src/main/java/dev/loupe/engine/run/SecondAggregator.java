@@ -3,6 +3,7 @@ package dev.loupe.engine.run;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyMs;
+import dev.loupe.engine.series.SecondInterval;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.loupe.engine.run;
 
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetryReport;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.ArrayList;
@@ -16,10 +17,14 @@ final class TelemetryJoin {
     private TelemetryJoin() {}
 
     static List<SecondInterval> join(List<SecondInterval> load, TelemetryReport jvm) {
-        if (jvm == null || jvm.seconds().isEmpty()) {
+        return jvm == null ? load : join(load, jvm.seconds());
+    }
+
+    /** The same with the JVM's seconds that arrived so far (a live join: the newest load seconds stay bare). */
+    static List<SecondInterval> join(List<SecondInterval> load, List<TelemetrySecond> seconds) {
+        if (seconds.isEmpty()) {
             return load;
         }
-        List<TelemetrySecond> seconds = jvm.seconds();
         List<SecondInterval> joined = new ArrayList<>(load.size());
         int first = 0;
         for (int i = 0; i < load.size(); i++) {

@@ -24,8 +24,14 @@ class HeapGuardRunTest {
     Path tmp;
 
     private Process loupe(Path scenario, Path out, String... extra) throws Exception {
+        return loupe("-Xmx64m", scenario, out, extra);
+    }
+
+    private Process loupe(String heap, Path scenario, Path out, String... extra) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx64m", "-XX:+UseG1GC",
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(List.of(heap.split(" ")));
+        command.addAll(List.of("-XX:+UseG1GC",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", scenario.toString(), "--out", out.toString(), "-q"));
         command.addAll(List.of(extra));
@@ -68,5 +74,38 @@ class HeapGuardRunTest {
         JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
         assertThat(result.path("outcome").asText()).isEqualTo("completed");
         assertThat(result.path("telemetry").path("gc").path("pauses").asLong()).as("it did collect").isPositive();
+    }
+
+    @Test
+    void theLeakSampleInASmallHeapFindsTheFloorRising() throws Exception {
+        // A small heap and a young generation of 8 MB collect several times a second, so the floor's
+        // trend shows in seconds; 256 B a request stays under the leak's cap (a quarter of the heap).
+        Path out = tmp.resolve("run");
+        Path sample = dev.loupe.engine.scenario.SampleConfigs.folder().resolve("leak.json");
+        Process p = loupe("-Xmx512m -Xmn8m", sample, out, "--set", "workload=leak:256B", "--duration", "6s",
+                "--set", "load.warmup=1s");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(tmp.resolve("output.txt"));
+
+        assertThat(p.exitValue()).as(output).isEqualTo(ExitCodes.OK);
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        List<String> rules = new ArrayList<>();
+        result.path("findings").forEach(f -> rules.add(f.path("rule").asText() + " " + f.path("severity").asText()));
+        assertThat(rules).as(output).containsAnyOf("heap-growth yellow", "heap-growth red");
+    }
+
+    @Test
+    void theControlAllocationInTheSameSmallHeapIsAHealthySawtooth() throws Exception {
+        Path out = tmp.resolve("run");
+        Path sample = dev.loupe.engine.scenario.SampleConfigs.folder().resolve("leak.json");
+        Process p = loupe("-Xmx512m -Xmn8m", sample, out, "--set", "workload=alloc:256B", "--duration", "6s",
+                "--set", "load.warmup=1s");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(tmp.resolve("output.txt"));
+
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        List<String> rules = new ArrayList<>();
+        result.path("findings").forEach(f -> rules.add(f.path("rule").asText() + " " + f.path("severity").asText()));
+        assertThat(rules).as(output).contains("heap-sawtooth green").noneMatch(r -> r.startsWith("heap-growth"));
     }
 }

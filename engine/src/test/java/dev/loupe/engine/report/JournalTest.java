@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
-import dev.loupe.engine.run.SecondInterval;
+import dev.loupe.engine.series.SecondInterval;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

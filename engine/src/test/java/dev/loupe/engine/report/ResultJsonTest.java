@@ -11,6 +11,7 @@ import dev.loupe.engine.scenario.RequestBody;
 import dev.loupe.engine.scenario.RequestTemplate;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.ScenarioReader;
+import dev.loupe.engine.series.SecondInterval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class ResultJsonTest {
         JsonNode interval = doc.get("intervals").get(2).deepCopy();
         assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) interval.get("telemetry")).remove("severity").asText())
                 .as("the span's colour, derived from its worst delay (220 ms)").isEqualTo("red");
-        assertThat(json.treeToValue(interval, dev.loupe.engine.run.SecondInterval.class))
+        assertThat(json.treeToValue(interval, dev.loupe.engine.series.SecondInterval.class))
                 .isEqualTo(result.intervals().get(2));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.series.SecondInterval;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.loupe.engine.measure.ErrorCounts;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyRange;
+import dev.loupe.engine.series.SecondInterval;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;

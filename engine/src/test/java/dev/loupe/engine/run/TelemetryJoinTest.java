@@ -3,6 +3,7 @@ package dev.loupe.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.measure.LatencyMs;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetryReport;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import dev.loupe.engine.telemetry.TelemetrySummary;
@@ -45,7 +46,7 @@ class TelemetryJoinTest {
     void withoutTelemetryTheIntervalsStayAsTheyAre() {
         List<SecondInterval> load = List.of(load(0, 1000, false));
 
-        assertThat(TelemetryJoin.join(load, null)).isEqualTo(load);
+        assertThat(TelemetryJoin.join(load, (TelemetryReport) null)).isEqualTo(load);
         assertThat(TelemetryJoin.join(load, report())).isEqualTo(load);
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds the repository's {@code sample-configs} folder from wherever the tests run. */
-final class SampleConfigs {
+public final class SampleConfigs {
     private SampleConfigs() {}
 
-    static Path folder() {
+    public static Path folder() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("sample-configs");
             if (Files.isRegularFile(candidate.resolve("quick.json"))) {
@@ -21,12 +21,12 @@ final class SampleConfigs {
         throw new IllegalStateException("no sample-configs/quick.json above " + Path.of("").toAbsolutePath());
     }
 
-    static Path schema() {
+    public static Path schema() {
         return folder().resolve("scenario.schema.json");
     }
 
     /** Every scenario file: the folder's {@code *.json} except the schema. */
-    static List<Path> scenarios() {
+    public static List<Path> scenarios() {
         try (Stream<Path> files = Files.list(folder())) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json"))
                     .filter(f -> !f.equals(schema()))

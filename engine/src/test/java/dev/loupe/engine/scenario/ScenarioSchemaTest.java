@@ -64,7 +64,9 @@ class ScenarioSchemaTest {
         assertThat(schema.validate(json)).as("schema errors in " + sample).isEmpty();
         assertThat(json.get("$schema").asText()).isEqualTo("./scenario.schema.json");
         Scenario scenario = reader.read(sample);
-        assertThat(scenario.server().variant()).isEqualTo("virtual-threads");
+        assertThat(dev.loupe.engine.server.ServerVariants.all()).extracting(v -> v.name())
+                .as("a variant that exists").contains(scenario.server().variant());
+        dev.loupe.engine.server.workload.Workloads.parse(scenario.workload().toString(), "workload");
         assertThat(scenario.description()).isNotBlank();
     }
 

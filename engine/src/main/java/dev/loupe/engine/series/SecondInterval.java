@@ -1,4 +1,4 @@
-package dev.loupe.engine.run;
+package dev.loupe.engine.series;
 
 import dev.loupe.engine.measure.LatencyMs;
 import dev.loupe.engine.telemetry.TelemetrySecond;
@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One entry of {@code result.json}'s {@code intervals[]}: what the clients saw in one second of the
  * run (four 250 ms snapshots merged; longer runs merge neighbours so a series never exceeds
- * {@link RunResult#MAX_INTERVALS} entries). Telemetry lanes join these fields when they land.
+ * {@code RunResult.MAX_INTERVALS} entries). Telemetry lanes join these fields when they land.
  *
  * @param startMs the interval's start, ms since the run's start
  * @param endMs its end

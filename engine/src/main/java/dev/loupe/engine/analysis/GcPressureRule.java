@@ -1,0 +1,66 @@
+package dev.loupe.engine.analysis;
+
+import static dev.loupe.engine.analysis.Text.f;
+import static dev.loupe.engine.analysis.Text.ms;
+
+import dev.loupe.engine.telemetry.TelemetrySecond;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gc-pressure}: the collector stops the application too much. <b>Red</b> when pauses take at
+ * least {@value #SHARE_RED_PCT} % of the measured wall time (JDK Mission Control's GC pause warning) or
+ * any one second holds at least {@value #SECOND_RED_MS} ms of pauses (Clinic.js Doctor's GC rule);
+ * <b>yellow</b> from {@value #SHARE_YELLOW_PCT} % or {@value #SECOND_YELLOW_MS} ms in a second.
+ */
+final class GcPressureRule implements Rule {
+    static final String ID = "gc-pressure";
+    static final double SHARE_RED_PCT = 10;
+    static final double SHARE_YELLOW_PCT = 5;
+    static final double SECOND_RED_MS = 100;
+    static final double SECOND_YELLOW_MS = 50;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(RunFacts facts) {
+        List<TelemetrySecond> jvm = facts.jvm();
+        long wallMs = facts.jvmMs();
+        long pauses = jvm.stream().mapToLong(TelemetrySecond::gcPauses).sum();
+        if (pauses == 0 || wallMs <= 0) {
+            return Optional.empty();
+        }
+        double totalMs = jvm.stream().mapToDouble(TelemetrySecond::gcPauseMsTotal).sum();
+        double longest = jvm.stream().mapToDouble(TelemetrySecond::gcPauseMsMax).max().orElse(0);
+        TelemetrySecond worst = jvm.stream().max(Comparator.comparingDouble(TelemetrySecond::gcPauseMsTotal)).orElseThrow();
+        double sharePct = 100 * totalMs / wallMs;
+        Severity severity = sharePct >= SHARE_RED_PCT || worst.gcPauseMsTotal() >= SECOND_RED_MS ? Severity.RED
+                : sharePct >= SHARE_YELLOW_PCT || worst.gcPauseMsTotal() >= SECOND_YELLOW_MS ? Severity.YELLOW
+                : Severity.GREEN;
+        if (severity == Severity.GREEN) {
+            return Optional.empty();
+        }
+        double allocation = jvm.stream().mapToDouble(TelemetrySecond::allocationMbPerS).average().orElse(0);
+        boolean bySecond = worst.gcPauseMsTotal() >= SECOND_YELLOW_MS
+                && (severity == Severity.RED ? sharePct < SHARE_RED_PCT : sharePct < SHARE_YELLOW_PCT);
+        String title = bySecond
+                ? f("GC pauses held the application %s in one second (%s of the time overall)", ms(worst.gcPauseMsTotal()),
+                        Text.pct(sharePct))
+                : f("GC pauses take %s of the time (longest %s)", Text.pct(sharePct), ms(longest));
+        String evidence = f("%,d collections paused the application for %s in %s (%s); the longest pause was %s;"
+                        + " the worst second (%s to %s) held %s of pauses. Allocation rate about %.0f MB/s."
+                        + " Thresholds: %s of the time or %s in one second is red, %s or %s yellow.",
+                pauses, ms(totalMs), Text.at(wallMs), Text.pct(sharePct), ms(longest), Text.at(worst.startMs()),
+                Text.at(worst.endMs()), ms(worst.gcPauseMsTotal()), allocation, Text.pct(SHARE_RED_PCT),
+                ms(SECOND_RED_MS), Text.pct(SHARE_YELLOW_PCT), ms(SECOND_YELLOW_MS));
+        String advice = "Allocate less per request: reuse buffers, avoid large temporary objects and copies, stream"
+                + " instead of building whole bodies. If the heap after each collection is high, give the JVM more"
+                + " room (-Xmx) or look for what keeps objects alive (see the heap finding); recording.jfr's"
+                + " allocation samples name the classes.";
+        return Optional.of(new Finding(ID, severity, title, evidence, advice));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.loupe.engine.analysis;
+
+import static dev.loupe.engine.analysis.Text.f;
+
+import dev.loupe.engine.telemetry.TelemetrySecond;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code results-unreliable}: the measurement itself was limited, so the numbers describe the machine
+ * or the generator as much as the server. Always listed first. <b>Red</b> when the generator could not
+ * keep its schedule (open model; its backlog was still growing at the end). <b>Yellow</b> when the
+ * machine's CPU was at least {@value #MACHINE_CPU_PCT} % busy in the median second (the generator runs in the
+ * same JVM and shares the cores with the server; not said of an open model that met its rate, whose
+ * generator spins between sends and fills a core by design), or when other processes took at least
+ * {@value #COMPETING_PCT} % of it (JDK Mission Control's competing-CPU line).
+ */
+final class GeneratorRule implements Rule {
+    static final String ID = "results-unreliable";
+    static final double MACHINE_CPU_PCT = 95;
+    static final double COMPETING_PCT = 20;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(RunFacts facts) {
+        if (facts.generator().saturated()) {
+            return Optional.of(new Finding(ID, Severity.RED,
+                    "Results unreliable: the load generator fell behind its schedule",
+                    f("Requests were due but not yet sent for %,d ms of the measured part, and the backlog was still"
+                                    + " growing at the end, so the rate asked for was not sent. Latencies still count from"
+                                    + " each request's intended start.%s", facts.generator().behindScheduleMs(), cpu(facts)),
+                    "Ask for a lower rate if the machine's CPU was full (the generator starved), or add"
+                            + " load.connections if it was not (requests waited for a free connection because the"
+                            + " server was slow)."));
+        }
+        List<TelemetrySecond> jvm = facts.jvm();
+        double machine = median(jvm.stream().map(TelemetrySecond::machineCpuPct).filter(Objects::nonNull).toList());
+        double process = median(jvm.stream().map(TelemetrySecond::processCpuPct).filter(Objects::nonNull).toList());
+        if (Double.isNaN(machine)) {
+            return Optional.empty();
+        }
+        double others = Double.isNaN(process) ? 0 : Math.max(0, machine - process);
+        if (others >= COMPETING_PCT) {
+            return Optional.of(new Finding(ID, Severity.YELLOW,
+                    f("Other processes took %s of the machine's CPU during the run", Text.pct(others)),
+                    f("The machine was %s busy in the median second, Loupe's JVM %s; the rest, %s, was other processes (yellow"
+                            + " from %s).", Text.pct(machine), Text.pct(process), Text.pct(others), Text.pct(COMPETING_PCT)),
+                    "Compare runs only on a quiet machine: close what competes, or repeat the run and compare the"
+                            + " medians."));
+        }
+        if (machine >= MACHINE_CPU_PCT && !facts.rateMet(SaturationRule.RATE_MET_PCT)) {
+            return Optional.of(new Finding(ID, Severity.YELLOW,
+                    f("The machine's CPU was full (%s): throughput shows the machine's limit", Text.pct(machine)),
+                    f("The machine was %s busy in the median second (yellow from %s), Loupe's JVM %s. The load generator runs in"
+                                    + " the same JVM and shares the cores with the server, so the server got only part of"
+                                    + " them.", Text.pct(machine), Text.pct(MACHINE_CPU_PCT), Text.pct(process)),
+                    "Read throughput as a lower bound of what the server can do. To find the server's own limit, use"
+                            + " fewer connections or an open-model rate below the maximum and watch latency, or run"
+                            + " the server on other cores with ./loupe serve and drive it from ./loupe load."));
+        }
+        return Optional.empty();
+    }
+
+    private static String cpu(RunFacts facts) {
+        double machine = median(facts.jvm().stream().map(TelemetrySecond::machineCpuPct).filter(Objects::nonNull).toList());
+        return Double.isNaN(machine) ? "" : f(" The machine's CPU was %s busy in the median second.", Text.pct(machine));
+    }
+
+    /** The median of the per-second readings: JFR's first CPU reading of a run is often 0. */
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v[v.length / 2];
+    }
+}
