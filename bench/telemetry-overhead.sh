@@ -10,7 +10,8 @@
 #     prints the trend of the heap left after each GC and the heap after GC in the first and the last
 #     minute (flat = telemetry keeps nothing per second beyond its bounded series).
 # Usage: bench/telemetry-overhead.sh [PAIRS=20] [SEGMENT_S=4] [CONTROL_PAIRS=6] [RUN_PAIRS=5]
-#        PARTS=1 also measures each part alone (JFR, hiccup probe, dispatch probes) with method 2.
+#        PARTS=1 also measures each part alone (JFR, hiccup probe, dispatch probes) with method 2;
+#        LOUPE_JAVA_OPTS=-Dloupe.telemetry.off=jdk.ExecutionSample,... leaves single JFR events out.
 #        SKIP=1,2,3 leaves methods out; LONG=3m sets method 3's length.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -60,8 +61,8 @@ if [[ "$SKIP" != *2* ]]; then
   done
   if [[ -n "${PARTS:-}" ]]; then
     LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=hiccup,probes" pairs "JFR only"
-    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,probes" pairs "hiccup probe only"
-    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,hiccup" pairs "dispatch probes only"
+    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,probes" pairs "ticker, hiccup probe and sampler only"
+    LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,hiccup" pairs "ticker, dispatch probes and sampler only"
   fi
 fi
 

@@ -78,8 +78,8 @@ public final class TelemetryOverhead {
                         i + 1, a.rps(), a.cpuUsPerResponse(), b.rps(), b.cpuUsPerResponse(), a.rps() / b.rps(),
                         a.cpuUsPerResponse() / b.cpuUsPerResponse());
             }
-            System.out.printf("throughput: median on/off %.3f (%.1f %% lower); control off/off median %.3f (range %.3f-%.3f)%n",
-                    median(ratios), (1 - median(ratios)) * 100, median(controls), min(controls), max(controls));
+            System.out.printf("throughput: median on/off %.3f (%s); control off/off median %.3f (range %.3f-%.3f)%n",
+                    median(ratios), change(median(ratios), "lower", "higher"), median(controls), min(controls), max(controls));
             int cores = Runtime.getRuntime().availableProcessors();
             double total = 0;
             for (var e : telemetryCpu.entrySet()) {
@@ -89,8 +89,9 @@ public final class TelemetryOverhead {
             }
             System.out.printf("telemetry threads' own CPU: %.1f ms per second (%.2f %% of the %d cores)%n",
                     total, total / 10 / cores, cores);
-            System.out.printf("CPU per response: median on/off %.3f (%.1f %% more); control off/off median %.3f (range %.3f-%.3f)%n",
-                    median(cpuRatios), (median(cpuRatios) - 1) * 100, median(cpuControls), min(cpuControls), max(cpuControls));
+            System.out.printf("CPU per response: median on/off %.3f (%s); control off/off median %.3f (range %.3f-%.3f)%n",
+                    median(cpuRatios), change(median(cpuRatios), "less", "more"), median(cpuControls), min(cpuControls),
+                    max(cpuControls));
             load.stop();
             load.awaitResult();
         } finally {
@@ -153,6 +154,11 @@ public final class TelemetryOverhead {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** A ratio as words: {@code 0.95} → {@code 5.0 % lower}, {@code 1.08} → {@code 8.0 % higher}. */
+    static String change(double ratio, String below, String above) {
+        return String.format(java.util.Locale.ROOT, "%.1f %% %s", Math.abs(1 - ratio) * 100, ratio < 1 ? below : above);
     }
 
     private static double median(List<Double> values) {

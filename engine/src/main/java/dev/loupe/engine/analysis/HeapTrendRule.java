@@ -51,10 +51,9 @@ final class HeapTrendRule implements Rule {
         if (!growing) {
             return Optional.of(new Finding(HEALTHY_ID, Severity.GREEN,
                     f("Heap saw-tooths back to about %s after each collection: healthy", mb(last)),
-                    f("%,d collections in %s; the heap left after them went from %s (first third) to %s (last third),"
-                                    + " a trend of %+.1f MB/min (%+.2f %% of the %s max heap per minute).",
-                            collections, Text.seconds(points.size()) + " with one", mb(first), mb(last), slopePerMin,
-                            slopePct, mb(max)),
+                    f("%,d collections; the heap left after them (in the %s with one) went from %s in the first third"
+                                    + " to %s in the last, a trend of %+.1f MB/min (%+.2f %% of the %s max heap per minute).",
+                            collections, Text.seconds(points.size()), mb(first), mb(last), slopePerMin, slopePct, mb(max)),
                     "Nothing to do about memory."));
         }
         double minutesToFull = (max - points.getLast().heapAfterGcMb()) / slopePerMin;

@@ -6,6 +6,7 @@ import static dev.loupe.engine.analysis.Text.ms;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.DelayMs;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.telemetry.TelemetrySummary.GcPause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,7 @@ final class LatencySpikeRule implements Rule {
         List<String> lines = new ArrayList<>();
         int explained = 0;
         for (SecondInterval spike : spikes) {
-            String cause = cause(facts.seconds(), spike, facts.jvm());
+            String cause = cause(facts, spike);
             explained += cause.isEmpty() ? 0 : 1;
             lines.add(f("- p99 rose to %s at %s (usually %s)%s", ms(spike.latencyMs().p99()), Text.at(spike.startMs()),
                     ms(usual), cause.isEmpty() ? (facts.jvm().isEmpty() ? "." : "; the JVM shows no cause in that second or the one before.")
@@ -78,14 +79,21 @@ final class LatencySpikeRule implements Rule {
      * What the JVM did in the spike's second and the one before that it does not do every second, or "".
      * A reading counts from {@value #CAUSE_MIN_MS} ms and twice its median over the measured seconds.
      */
-    private static String cause(List<SecondInterval> seconds, SecondInterval spike, List<TelemetrySecond> all) {
-        List<TelemetrySecond> window = seconds.stream()
-                .filter(s -> s.telemetry() != null && s.endMs() > spike.startMs() - 1000 && s.startMs() < spike.endMs())
+    private static String cause(RunFacts facts, SecondInterval spike) {
+        List<TelemetrySecond> all = facts.jvm();
+        long from = spike.startMs() - 1000;
+        List<TelemetrySecond> window = facts.seconds().stream()
+                .filter(s -> s.telemetry() != null && s.endMs() > from && s.startMs() < spike.endMs())
                 .map(SecondInterval::telemetry).toList();
         List<String> causes = new ArrayList<>();
         double gc = window.stream().mapToDouble(TelemetrySecond::gcPauseMsMax).max().orElse(0);
         if (unusual(gc, all, TelemetrySecond::gcPauseMsMax)) {
-            causes.add(f("a %s GC pause in %s", ms(gc), span(window, t -> t.gcPauseMsMax() == gc)));
+            Optional<GcPause> pause = facts.telemetry() == null ? Optional.empty()
+                    : facts.telemetry().gc().longest().stream()
+                            .filter(p -> p.startMs() + p.pauseMs() > from && p.startMs() < spike.endMs()).findFirst();
+            causes.add(pause.map(p -> f("a %s %s pause (%s) started at about %s", ms(p.pauseMs()), p.collector(),
+                            p.cause(), Text.at(p.startMs())))
+                    .orElseGet(() -> f("a %s GC pause in %s", ms(gc), span(window, t -> t.gcPauseMsMax() == gc))));
         }
         double dispatch = window.stream().map(TelemetrySecond::dispatchDelayMs).filter(d -> d != null)
                 .mapToDouble(DelayMs::max).max().orElse(0);

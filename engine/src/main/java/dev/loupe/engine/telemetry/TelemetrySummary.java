@@ -44,8 +44,36 @@ public record TelemetrySummary(
         dispatchTargets = List.copyOf(dispatchTargets);
     }
 
-    /** Garbage collections: how many, their total and longest stop-the-world pause. */
-    public record Gc(long pauses, double pauseMsTotal, double pauseMsMax) {}
+    /**
+     * Garbage collections: how many, their total and longest stop-the-world pause, and the longest
+     * ones one by one, so a latency spike can be matched with the pause beside it.
+     *
+     * @param longest the {@value #LONGEST_KEPT} longest collections by pause, longest first
+     */
+    public record Gc(long pauses, double pauseMsTotal, double pauseMsMax, List<GcPause> longest) {
+        /** How many of the longest collections are kept. */
+        public static final int LONGEST_KEPT = 10;
+
+        public Gc {
+            longest = List.copyOf(longest);
+        }
+
+        /** Counts without the list of the longest. */
+        public Gc(long pauses, double pauseMsTotal, double pauseMsMax) {
+            this(pauses, pauseMsTotal, pauseMsMax, List.of());
+        }
+    }
+
+    /**
+     * One collection.
+     *
+     * @param startMs about when its longest pause began: when the collection ended less that pause, ms
+     *     since the run's start
+     * @param collector JFR's name for it, e.g. {@code G1New}, {@code G1Old}
+     * @param cause why it ran, e.g. {@code G1 Evacuation Pause}, {@code System.gc()}
+     * @param pauseMs its longest stop-the-world pause
+     */
+    public record GcPause(long startMs, String collector, String cause, double pauseMs) {}
 
     /**
      * Heap use.

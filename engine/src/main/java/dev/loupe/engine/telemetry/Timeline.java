@@ -38,6 +38,7 @@ final class Timeline implements JvmEvents {
     private long gcPauses;
     private double gcPauseMsTotal;
     private double gcPauseMsMax;
+    private final List<TelemetrySummary.GcPause> longestPauses = new ArrayList<>();
     private double heapUsedMbMax = -1;
     private double afterGcMbMax = -1;
     private final SlopeFit afterGcTrend = new SlopeFit();
@@ -160,6 +161,24 @@ final class Timeline implements JvmEvents {
             gcPauses++;
             gcPauseMsTotal += pauseMsTotal;
             gcPauseMsMax = Math.max(gcPauseMsMax, pauseMsLongest);
+            keepIfLongest(new TelemetrySummary.GcPause(atMs - Math.round(pauseMsLongest), collector, cause,
+                    Bucket.round(pauseMsLongest)));
+        }
+    }
+
+    /** Keeps the {@link TelemetrySummary.Gc#LONGEST_KEPT} longest pauses, longest first. */
+    private void keepIfLongest(TelemetrySummary.GcPause pause) {
+        if (longestPauses.size() == TelemetrySummary.Gc.LONGEST_KEPT
+                && longestPauses.getLast().pauseMs() >= pause.pauseMs()) {
+            return;
+        }
+        int at = 0;
+        while (at < longestPauses.size() && longestPauses.get(at).pauseMs() >= pause.pauseMs()) {
+            at++;
+        }
+        longestPauses.add(at, pause);
+        if (longestPauses.size() > TelemetrySummary.Gc.LONGEST_KEPT) {
+            longestPauses.removeLast();
         }
     }
 
@@ -360,7 +379,7 @@ final class Timeline implements JvmEvents {
         Double afterGcMax = afterGcMbMax < 0 ? null : Bucket.round(afterGcMbMax);
         return new TelemetrySummary(
                 DelayMs.of(delay), DelayMs.of(hiccup),
-                new TelemetrySummary.Gc(gcPauses, Bucket.round(gcPauseMsTotal), Bucket.round(gcPauseMsMax)),
+                new TelemetrySummary.Gc(gcPauses, Bucket.round(gcPauseMsTotal), Bucket.round(gcPauseMsMax), longestPauses),
                 new TelemetrySummary.Heap(heapUsedMbMax < 0 ? null : Bucket.round(heapUsedMbMax), Bucket.round(maxHeapMb),
                         afterGcMax, afterGcMax == null ? null : Bucket.round(afterGcMbMax * 100 / maxHeapMb),
                         afterGcTrend.slope()),

@@ -61,6 +61,7 @@ final class Facts {
     private final List<Evidence> lateDispatch = new ArrayList<>();
     private final List<Evidence> locks = new ArrayList<>();
     private final List<Evidence> pinning = new ArrayList<>();
+    private final List<TelemetrySummary.GcPause> longestPauses = new ArrayList<>();
 
     private Facts(Scenario scenario) {
         this.scenario = scenario;
@@ -145,6 +146,11 @@ final class Facts {
         return this;
     }
 
+    Facts gcPause(TelemetrySummary.GcPause pause) {
+        longestPauses.add(pause);
+        return this;
+    }
+
     RunFacts build() {
         List<SecondInterval> series = new ArrayList<>();
         for (int i = 0; i < seconds.size(); i++) {
@@ -165,7 +171,7 @@ final class Facts {
     }
 
     private TelemetrySummary summary() {
-        return new TelemetrySummary(null, null, new TelemetrySummary.Gc(0, 0, 0),
+        return new TelemetrySummary(null, null, new TelemetrySummary.Gc(0, 0, 0, longestPauses),
                 new TelemetrySummary.Heap(null, maxHeapMb, null, null, null), new TelemetrySummary.Pinned(0, 0),
                 new TelemetrySummary.Contention(0, 0, 0), new TelemetrySummary.Threads(0, 0),
                 new TelemetrySummary.Process(null, null, null, 0, 0, 0, 0), List.of(),

@@ -272,6 +272,23 @@ class RulesTest {
     }
 
     @Test
+    void atTheEndTheSpikeNamesTheCollectorAndWhenItsPauseStarted() {
+        Facts facts = Facts.run("virtual-threads", "alloc").seconds(10, (i, s) -> {
+            if (i == 6) {
+                s.p99Ms = 240;
+            }
+            if (i == 5) {
+                s.gcPauses = 1;
+                s.gcPauseMsTotal = 190;
+                s.gcPauseMsMax = 190;
+            }
+        }).gcPause(new dev.loupe.engine.telemetry.TelemetrySummary.GcPause(6_900, "G1New", "G1 Evacuation Pause", 190));
+        Finding f = find(new LatencySpikeRule(), facts).orElseThrow();
+        assertThat(f.evidence()).endsWith("- p99 rose to 240 ms at 7.0 s (usually 2.0 ms); a 190 ms G1New pause"
+                + " (G1 Evacuation Pause) started at about 6.9 s.");
+    }
+
+    @Test
     void aSpikeWithNothingBesideItSaysSoAndASteadyRunHasNone() {
         Facts facts = Facts.run("virtual-threads", "hello").seconds(10, (i, s) -> s.p99Ms = i == 3 ? 50 : 2);
         Finding f = find(new LatencySpikeRule(), facts).orElseThrow();

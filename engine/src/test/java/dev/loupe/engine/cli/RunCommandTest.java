@@ -115,4 +115,23 @@ class RunCommandTest {
         assertThat(new ObjectMapper().readTree(folder.resolve("result.json").toFile()).at("/outcome").asText())
                 .isEqualTo("interrupted");
     }
+
+    @Test
+    void aRedFindingFailsTheFindingsRedThresholdAndTheConsoleSaysWhatToTry() throws Exception {
+        Path blocked = Files.writeString(tmp.resolve("blocked.json"), """
+                {"name": "blocked", "server": {"variant": "event-loop", "threads": 1}, "workload": "sleep:1ms",
+                 "load": {"connections": 20, "duration": "2s", "warmup": "500ms"}}
+                """);
+        int code = run(blocked.toString(), "--out", tmp.resolve("red").toString(), "--threshold", "findings.red==0");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.THRESHOLD_FAILED);
+        assertThat(out.toString()).contains("RED    Dispatch is blocked")
+                .contains("try: Move the blocking call off the event loop")
+                .contains("FAILED findings.red == 0");
+
+        // Control: the same threshold on a healthy run passes.
+        int healthy = run(scenario("{\"connections\": 2, \"threads\": 1, \"duration\": \"1s\", \"warmup\": \"0s\"}").toString(),
+                "--out", tmp.resolve("green").toString(), "--threshold", "findings.red==0", "-q");
+        assertThat(healthy).as(err.toString()).isEqualTo(ExitCodes.OK);
+    }
 }

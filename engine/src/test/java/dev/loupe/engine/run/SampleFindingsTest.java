@@ -35,13 +35,21 @@ class SampleFindingsTest {
         "bunspreader-atom, cas-retry-storm, 4s",
         "pinning, pinning, 4s",
         "contention, lock-contention, 4s",
-        "gc-sawtooth, gc-pressure, 4s",
     })
     void eachPathologySampleFindsWhatItTeaches(String sample, String rule, String duration) throws Exception {
         RunResult r = run(sample, duration);
 
         assertThat(r.findings()).as(sample + " findings: " + r.findings()).filteredOn(f -> f.rule().equals(rule))
                 .singleElement().extracting(Finding::severity).isIn(Severity.YELLOW, Severity.RED);
+    }
+
+    @Test
+    void theSawtoothSampleIsTheHealthyShapeBesideTheLeak() throws Exception {
+        RunResult r = run("gc-sawtooth", "4s");
+
+        assertThat(r.findings()).as("gc-sawtooth findings: " + r.findings())
+                .anyMatch(f -> f.rule().equals("heap-sawtooth") && f.severity() == Severity.GREEN)
+                .noneMatch(f -> f.rule().equals("heap-growth"));
     }
 
     @Test
