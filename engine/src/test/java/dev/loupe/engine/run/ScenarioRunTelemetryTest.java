@@ -2,6 +2,7 @@ package dev.loupe.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.telemetry.Evidence;
 import dev.loupe.engine.telemetry.TelemetrySecond;
@@ -31,7 +32,30 @@ class ScenarioRunTelemetryTest {
 
     @Test
     void aSleepingHandlerOnAnEventLoopDelaysItsProbesAndTheWatchdogNamesTheSleep() throws Exception {
-        RunResult r = ScenarioRun.of(scenario("event-loop", "sleep:1ms", "")).run(List.of());
+        List<List<Finding>> live = new CopyOnWriteArrayList<>();
+        List<String> order = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void onFindings(List<Finding> findings) {
+                live.add(findings);
+                order.add("findings");
+            }
+
+            @Override
+            public void onFinished(RunResult result) {
+                order.add("finished");
+            }
+        };
+        RunResult r = ScenarioRun.of(scenario("event-loop", "sleep:1ms", "")).run(List.of(listener));
+
+        assertThat(live).as("findings after each second, while the run goes on").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(order.getLast()).isEqualTo("finished");
+        assertThat(live.getLast()).extracting(Finding::rule).contains("dispatch-blocked");
+        assertThat(live.getFirst()).as("control: the first second, still warming up, has no telemetry to judge")
+                .extracting(Finding::rule).doesNotContain("dispatch-blocked");
+        assertThat(r.findings()).extracting(Finding::rule).contains("dispatch-blocked");
+        assertThat(r.findings().stream().filter(f -> f.rule().equals("dispatch-blocked")).findFirst().orElseThrow().title())
+                .as("the final finding quotes the watchdog's stack").contains("on loop-0 in Thread.sleep");
 
         assertThat(r.telemetry()).isNotNull();
         assertThat(r.telemetry().dispatchDelayMs().p50()).as("20 connections, 1 ms each, one loop").isGreaterThanOrEqualTo(1.0);
