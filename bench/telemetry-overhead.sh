@@ -50,6 +50,13 @@ pairs() { # label, options for the "on" side...
     printf '%s pair %d  on: %s req/s  off: %s req/s  on/off %.3f\n' "$label" "$i" "$on" "$off" "$r"
   done
   printf '%s: median on/off %.3f\n' "$label" "$(median < "$WORK/ratios")"
+  python3 - "$WORK/ratios" <<'PY' # how sure the median is: a bootstrap over the pairs
+import random, statistics, sys
+r = [float(x) for x in open(sys.argv[1])]
+random.seed(1)
+b = sorted(statistics.median(random.choices(r, k=len(r))) for _ in range(5000))
+print("  95 %% interval of the median (bootstrap over the %d pairs): %.3f - %.3f" % (len(r), b[125], b[4874]))
+PY
 }
 if [[ "$SKIP" != *2* ]]; then
   echo "== 2. loupe run, one process per run (event-loop, 1 loop, hello, 50 connections, 8 s after 3 s warm-up)"

@@ -61,7 +61,8 @@ final class GeneratorRule implements Rule {
                                     + " them.", Text.pct(machine), Text.pct(MACHINE_CPU_PCT), Text.pct(process)),
                     "Read throughput as a lower bound of what the server can do. To find the server's own limit, use"
                             + " fewer connections or an open-model rate below the maximum and watch latency, or run"
-                            + " the server on other cores with ./loupe serve and drive it from ./loupe load."));
+                            + " the server (./loupe serve) and the load (./loupe load) as two processes pinned to"
+                            + " separate cores (taskset)."));
         }
         return Optional.empty();
     }

@@ -69,8 +69,23 @@ class RulesTest {
         Finding f = find(new GcPressureRule(), facts).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.RED);
         assertThat(f.title()).isEqualTo("GC pauses take 12 % of the time (longest 45.0 ms)");
-        assertThat(f.evidence()).startsWith("40 collections paused the application for 1,200 ms in 10.0 s (12 %);"
-                + " the longest pause was 45.0 ms; the worst second (1.0 s to 2.0 s) held 120 ms of pauses.");
+        assertThat(f.evidence()).startsWith("40 collections paused the application for 1,200 ms in 10.0 s (12 %; 12 %"
+                + " in the worst 60 s window); the longest pause was 45.0 ms; the worst second (1.0 s to 2.0 s) held"
+                + " 120 ms of pauses.");
+    }
+
+    @Test
+    void oneBadMinuteInALongRunIsRedThoughTheWholeRunIsNot() {
+        Facts facts = Facts.run("virtual-threads", "alloc").seconds(300, (i, s) -> {
+            s.gcPauses = 1;
+            s.gcPauseMsTotal = i >= 100 && i < 160 ? 90 : 5; // a minute at 9 %, the rest at 0.5 %
+            s.gcPauseMsMax = s.gcPauseMsTotal;
+        });
+        Finding f = find(new GcPressureRule(), facts).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.YELLOW);
+        assertThat(f.title()).isEqualTo("GC pauses take 9.0 % of the time in the worst minute (longest 90.0 ms)");
+        assertThat(f.evidence()).contains("(2.2 %; 9.0 % in the worst 60 s window)");
+        assertThat(GcPressureRule.worstWindowPct(facts.build().jvm())).isCloseTo(9.0, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
