@@ -29,10 +29,13 @@ import java.util.function.Supplier;
  * second it evaluates every rule and hands the findings on. At the end it evaluates them once more
  * with the load summary and the telemetry summary, whose evidence (stacks, lock classes) the live
  * findings lack. Snapshots and seconds arrive on the generator's collector thread, telemetry seconds on
- * the telemetry's, so every method is synchronized.
+ * the telemetry's, so every method is synchronized. Live, it keeps the last {@value #LIVE_SECONDS}
+ * seconds of each side, so a long run costs bounded memory and time per second.
  */
 final class RunFindings {
     private static final double MB = 1024.0 * 1024.0;
+    /** How many seconds of each side the live evaluation reads: the last hour. */
+    static final int LIVE_SECONDS = RunResult.MAX_INTERVALS;
 
     private final Scenario scenario;
     private final RunningServer server;
@@ -77,6 +80,9 @@ final class RunFindings {
         List<Finding> findings;
         synchronized (this) {
             load.add(second);
+            if (load.size() > LIVE_SECONDS) {
+                load.removeFirst();
+            }
             findings = Rules.evaluate(facts(TelemetryJoin.join(load, jvm), errors, connections, generator, null, false));
         }
         onFindings.accept(findings);
@@ -84,6 +90,9 @@ final class RunFindings {
 
     synchronized void telemetry(TelemetrySecond second) {
         jvm.add(second);
+        if (jvm.size() > LIVE_SECONDS) {
+            jvm.removeFirst();
+        }
     }
 
     /** The findings of the finished run, over the final series and summaries. */
