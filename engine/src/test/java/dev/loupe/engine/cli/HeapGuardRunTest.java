@@ -76,36 +76,32 @@ class HeapGuardRunTest {
         assertThat(result.path("telemetry").path("gc").path("pauses").asLong()).as("it did collect").isPositive();
     }
 
-    @Test
-    void theLeakSampleInASmallHeapFindsTheFloorRising() throws Exception {
-        // A small heap and a young generation of 8 MB collect several times a second, so the floor's
-        // trend shows in seconds; 256 B a request stays under the leak's cap (a quarter of the heap).
+    /**
+     * The leak sample with {@code workload}, 6 s in a small heap whose young generation of 8 MB collects
+     * several times a second, so the trend of the heap after GC shows in seconds; 256 B a request stays
+     * under the leak's cap (a quarter of the heap). Returns each finding as "rule severity".
+     */
+    private List<String> leakSampleFindings(String workload) throws Exception {
         Path out = tmp.resolve("run");
         Path sample = dev.loupe.engine.scenario.SampleConfigs.folder().resolve("leak.json");
-        Process p = loupe("-Xmx512m -Xmn8m", sample, out, "--set", "workload=leak:256B", "--duration", "6s",
+        Process p = loupe("-Xmx512m -Xmn8m", sample, out, "--set", "workload=" + workload, "--duration", "6s",
                 "--set", "load.warmup=1s");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(tmp.resolve("output.txt"));
-
         assertThat(p.exitValue()).as(output).isEqualTo(ExitCodes.OK);
-        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
         List<String> rules = new ArrayList<>();
-        result.path("findings").forEach(f -> rules.add(f.path("rule").asText() + " " + f.path("severity").asText()));
-        assertThat(rules).as(output).containsAnyOf("heap-growth yellow", "heap-growth red");
+        new ObjectMapper().readTree(out.resolve("result.json").toFile()).path("findings")
+                .forEach(f -> rules.add(f.path("rule").asText() + " " + f.path("severity").asText()));
+        return rules;
+    }
+
+    @Test
+    void theLeakSampleInASmallHeapFindsTheFloorRising() throws Exception {
+        assertThat(leakSampleFindings("leak:256B")).containsAnyOf("heap-growth yellow", "heap-growth red");
     }
 
     @Test
     void theControlAllocationInTheSameSmallHeapIsAHealthySawtooth() throws Exception {
-        Path out = tmp.resolve("run");
-        Path sample = dev.loupe.engine.scenario.SampleConfigs.folder().resolve("leak.json");
-        Process p = loupe("-Xmx512m -Xmn8m", sample, out, "--set", "workload=alloc:256B", "--duration", "6s",
-                "--set", "load.warmup=1s");
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(tmp.resolve("output.txt"));
-
-        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
-        List<String> rules = new ArrayList<>();
-        result.path("findings").forEach(f -> rules.add(f.path("rule").asText() + " " + f.path("severity").asText()));
-        assertThat(rules).as(output).contains("heap-sawtooth green").noneMatch(r -> r.startsWith("heap-growth"));
+        assertThat(leakSampleFindings("alloc:256B")).contains("heap-sawtooth green").noneMatch(r -> r.startsWith("heap-growth"));
     }
 }
