@@ -37,8 +37,7 @@ final class DispatchBlockedRule implements Rule {
         if (delays.isEmpty()) {
             return Optional.empty();
         }
-        double[] medians = delays.stream().mapToDouble(DelayMs::p50).sorted().toArray();
-        double median = medians[medians.length / 2];
+        double median = Median.of(delays.stream().mapToDouble(DelayMs::p50));
         double max = delays.stream().mapToDouble(DelayMs::max).max().orElse(0);
         long lateSeconds = delays.stream().filter(d -> d.max() >= MAX_YELLOW_MS).count();
         Severity severity = median >= MEDIAN_RED_MS || max >= MAX_RED_MS ? Severity.RED

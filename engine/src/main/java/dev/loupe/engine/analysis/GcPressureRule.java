@@ -33,11 +33,11 @@ final class GcPressureRule implements Rule {
     public Optional<Finding> evaluate(RunFacts facts) {
         List<TelemetrySecond> jvm = facts.jvm();
         long wallMs = facts.jvmMs();
-        long pauses = jvm.stream().mapToLong(TelemetrySecond::gcPauses).sum();
+        long pauses = Math.round(facts.jvmSum(TelemetrySecond::gcPauses));
         if (pauses == 0 || wallMs <= 0) {
             return Optional.empty();
         }
-        double totalMs = jvm.stream().mapToDouble(TelemetrySecond::gcPauseMsTotal).sum();
+        double totalMs = facts.jvmSum(TelemetrySecond::gcPauseMsTotal);
         double longest = jvm.stream().mapToDouble(TelemetrySecond::gcPauseMsMax).max().orElse(0);
         TelemetrySecond worst = jvm.stream().max(Comparator.comparingDouble(TelemetrySecond::gcPauseMsTotal)).orElseThrow();
         double sharePct = worstWindowPct(jvm);

@@ -3,9 +3,9 @@ package dev.loupe.engine.analysis;
 import static dev.loupe.engine.analysis.Text.f;
 
 import dev.loupe.engine.telemetry.TelemetrySecond;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code results-unreliable}: the measurement itself was limited, so the numbers describe the machine
@@ -28,19 +28,21 @@ final class GeneratorRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(RunFacts facts) {
+        // Medians of the per-second readings: JFR's first CPU reading of a run is often 0.
+        double machine = median(facts, TelemetrySecond::machineCpuPct);
+        double process = median(facts, TelemetrySecond::processCpuPct);
         if (facts.generator().saturated()) {
             return Optional.of(new Finding(ID, Severity.RED,
                     "Results unreliable: the load generator fell behind its schedule",
                     f("Requests were due but not yet sent for %,d ms of the measured part, and the backlog was still"
                                     + " growing at the end, so the rate asked for was not sent. Latencies still count from"
-                                    + " each request's intended start.%s", facts.generator().behindScheduleMs(), cpu(facts)),
+                                    + " each request's intended start.%s", facts.generator().behindScheduleMs(),
+                            Double.isNaN(machine) ? "" : f(" The machine's CPU was %s busy in the median second.",
+                                    Text.pct(machine))),
                     "Ask for a lower rate if the machine's CPU was full (the generator starved), or add"
                             + " load.connections if it was not (requests waited for a free connection because the"
                             + " server was slow)."));
         }
-        List<TelemetrySecond> jvm = facts.jvm();
-        double machine = median(jvm.stream().map(TelemetrySecond::machineCpuPct).filter(Objects::nonNull).toList());
-        double process = median(jvm.stream().map(TelemetrySecond::processCpuPct).filter(Objects::nonNull).toList());
         if (Double.isNaN(machine)) {
             return Optional.empty();
         }
@@ -67,14 +69,7 @@ final class GeneratorRule implements Rule {
         return Optional.empty();
     }
 
-    private static String cpu(RunFacts facts) {
-        double machine = median(facts.jvm().stream().map(TelemetrySecond::machineCpuPct).filter(Objects::nonNull).toList());
-        return Double.isNaN(machine) ? "" : f(" The machine's CPU was %s busy in the median second.", Text.pct(machine));
-    }
-
-    /** The median of the per-second readings: JFR's first CPU reading of a run is often 0. */
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v[v.length / 2];
+    private static double median(RunFacts facts, Function<TelemetrySecond, Double> reading) {
+        return Median.of(facts.jvm().stream().map(reading).filter(Objects::nonNull).mapToDouble(Double::doubleValue));
     }
 }

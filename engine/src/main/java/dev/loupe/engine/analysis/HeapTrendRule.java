@@ -47,7 +47,7 @@ final class HeapTrendRule implements Rule {
         double rise = last - first;
         double slopePct = 100 * slopePerMin / max;
         boolean growing = slopePct >= SLOPE_YELLOW_PCT && 100 * rise / max >= RISE_PCT;
-        long collections = facts.jvm().stream().mapToLong(TelemetrySecond::gcPauses).sum();
+        long collections = Math.round(facts.jvmSum(TelemetrySecond::gcPauses));
         if (!growing) {
             return Optional.of(new Finding(HEALTHY_ID, Severity.GREEN,
                     f("Heap saw-tooths back to about %s after each collection: healthy", mb(last)),
@@ -90,7 +90,6 @@ final class HeapTrendRule implements Rule {
     }
 
     private static double median(List<TelemetrySecond> points) {
-        double[] v = points.stream().mapToDouble(TelemetrySecond::heapAfterGcMb).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Median.of(points.stream().mapToDouble(TelemetrySecond::heapAfterGcMb));
     }
 }

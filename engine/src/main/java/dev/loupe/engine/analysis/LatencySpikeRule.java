@@ -41,8 +41,7 @@ final class LatencySpikeRule implements Rule {
         if (measured.size() < 3) {
             return Optional.empty();
         }
-        double[] p99s = measured.stream().mapToDouble(s -> s.latencyMs().p99()).sorted().toArray();
-        double usual = p99s[p99s.length / 2];
+        double usual = Median.of(measured.stream().mapToDouble(s -> s.latencyMs().p99()));
         double line = Math.max(usual * SPIKE_FACTOR, usual + SPIKE_MIN_MS);
         List<SecondInterval> spikes = measured.stream().filter(s -> s.latencyMs().p99() >= line)
                 .sorted(Comparator.comparingDouble((SecondInterval s) -> s.latencyMs().p99()).reversed())
@@ -121,8 +120,7 @@ final class LatencySpikeRule implements Rule {
     }
 
     private static boolean unusual(double value, List<TelemetrySecond> all, ToDoubleFunction<TelemetrySecond> reading) {
-        double[] v = all.stream().mapToDouble(reading).sorted().toArray();
-        double median = v.length == 0 ? 0 : v[v.length / 2];
+        double median = all.isEmpty() ? 0 : Median.of(all.stream().mapToDouble(reading));
         return value >= CAUSE_MIN_MS && value >= 2 * median;
     }
 

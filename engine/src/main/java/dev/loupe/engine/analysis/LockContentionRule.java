@@ -28,9 +28,8 @@ final class LockContentionRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(RunFacts facts) {
-        List<TelemetrySecond> jvm = facts.jvm();
         long wallMs = facts.jvmMs();
-        double waitedMs = jvm.stream().mapToDouble(TelemetrySecond::lockWaitMsTotal).sum();
+        double waitedMs = facts.jvmSum(TelemetrySecond::lockWaitMsTotal);
         if (wallMs <= 0 || waitedMs <= 0) {
             return Optional.empty();
         }
@@ -39,8 +38,8 @@ final class LockContentionRule implements Rule {
         if (severity == Severity.GREEN) {
             return Optional.empty();
         }
-        long monitors = jvm.stream().mapToLong(TelemetrySecond::monitorEvents).sum();
-        long parks = jvm.stream().mapToLong(TelemetrySecond::parkEvents).sum();
+        long monitors = Math.round(facts.jvmSum(TelemetrySecond::monitorEvents));
+        long parks = Math.round(facts.jvmSum(TelemetrySecond::parkEvents));
         List<Evidence> locks = facts.telemetry() == null ? List.of()
                 : facts.telemetry().evidence().locks().stream().filter(e -> e.role().equals(ThreadRole.SERVER.word())).toList();
         String on = locks.isEmpty() || locks.getFirst().subject().isEmpty() ? "" : " on " + simpleName(locks.getFirst().subject());

@@ -26,13 +26,12 @@ final class PinningRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(RunFacts facts) {
-        List<TelemetrySecond> jvm = facts.jvm();
-        long pins = jvm.stream().mapToLong(TelemetrySecond::pinnedEvents).sum();
+        long pins = Math.round(facts.jvmSum(TelemetrySecond::pinnedEvents));
         long wallMs = facts.jvmMs();
         if (pins == 0 || wallMs <= 0) {
             return Optional.empty();
         }
-        double pinnedMs = jvm.stream().mapToDouble(TelemetrySecond::pinnedMsTotal).sum();
+        double pinnedMs = facts.jvmSum(TelemetrySecond::pinnedMsTotal);
         double carriers = pinnedMs / wallMs;
         Severity severity = carriers >= RED_CARRIERS ? Severity.RED : Severity.YELLOW;
         List<Evidence> reasons = facts.telemetry() == null ? List.of() : facts.telemetry().evidence().pinning();

@@ -12,6 +12,7 @@ import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the rules read about one run, finished or still going: the scenario, the per-second series
@@ -67,6 +68,11 @@ public record RunFacts(
         return measured().stream().map(SecondInterval::telemetry).filter(Objects::nonNull).toList();
     }
 
+    /** The sum of one reading over the measured seconds with telemetry. */
+    public double jvmSum(ToDoubleFunction<TelemetrySecond> reading) {
+        return jvm().stream().mapToDouble(reading).sum();
+    }
+
     /** How long the measured seconds with telemetry last, in ms. */
     public long jvmMs() {
         return jvm().stream().mapToLong(t -> t.endMs() - t.startMs()).sum();
@@ -96,9 +102,17 @@ public record RunFacts(
      * answered; false for a closed model or a ramp, which have no single rate to meet.
      */
     public boolean rateMet(double pct) {
-        double rate = scenario.load().rateRps();
-        return openModel() && scenario.load().schedule() != Schedule.RAMP && rate > 0 && measuredMs() > 0
-                && 100 * achievedRps() / rate >= pct;
+        double rate = fixedRateRps();
+        return rate > 0 && 100 * achievedRps() / rate >= pct;
+    }
+
+    /**
+     * The rate an open model at a fixed rate (constant or Poisson) asked for, once a measured second
+     * has passed; 0 for a closed model, a ramp, or before any measured second.
+     */
+    public double fixedRateRps() {
+        return openModel() && scenario.load().schedule() != Schedule.RAMP && measuredMs() > 0
+                ? Math.max(0, scenario.load().rateRps()) : 0;
     }
 
     /** The concurrency model of the server variant. */

@@ -2,7 +2,6 @@ package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
 
-import dev.loupe.engine.scenario.Schedule;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,9 +60,8 @@ final class SaturationRule implements Rule {
     }
 
     private static Optional<Sign> rateNotMet(RunFacts facts) {
-        double rate = facts.scenario().load().rateRps();
-        if (!facts.openModel() || facts.scenario().load().schedule() == Schedule.RAMP || rate <= 0
-                || facts.measuredMs() <= 0 || facts.rateMet(RATE_MET_PCT)) {
+        double rate = facts.fixedRateRps();
+        if (rate <= 0 || facts.rateMet(RATE_MET_PCT)) {
             return Optional.empty();
         }
         double achieved = facts.achievedRps();
