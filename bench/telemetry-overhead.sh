@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What telemetry costs, three ways (results in docs/PERFORMANCE.md):
+# What telemetry costs, four ways (results in docs/PERFORMANCE.md):
 #  1. In one JVM (bench/src/TelemetryOverhead.java): one event-loop server (1 loop, hello) under one
 #     closed-model load (50 connections) while the telemetry session is switched on and off in
 #     alternating segments; pairs of on/off segments side by side, plus off/off control pairs. One
@@ -9,15 +9,20 @@
 #  3. Memory over a long run: `loupe run` for LONG (default 3m) with a 128 MB heap, telemetry on;
 #     prints the trend of the heap left after each GC and the heap after GC in the first and the last
 #     minute (flat = telemetry keeps nothing per second beyond its bounded series).
+#  4. Side by side: two `loupe run`s of that scenario at the same time, one with telemetry and one
+#     with --no-telemetry, each pinned to a core of its own (they swap cores every pair), plus off/off
+#     control pairs. Both sides live through the same moments of a noisy machine, which sequential
+#     runs do not. One core each also magnifies the cost: all of telemetry's work competes with the
+#     server and the generator on that core.
 # Usage: bench/telemetry-overhead.sh [PAIRS=20] [SEGMENT_S=4] [CONTROL_PAIRS=6] [RUN_PAIRS=5]
 #        PARTS=1 also measures each part alone (JFR, hiccup probe, dispatch probes) with method 2;
 #        LOUPE_JAVA_OPTS=-Dloupe.telemetry.off=jdk.ExecutionSample,... leaves single JFR events out.
-#        SKIP=1,2,3 leaves methods out; LONG=3m sets method 3's length.
+#        SKIP=1,2,3,4 leaves methods out; LONG=3m sets method 3's length; SIDE=10 sets method 4's pairs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/jdk.sh"
 require_jdk
-PAIRS=${1:-20}; SEGMENT=${2:-4}; CONTROL=${3:-6}; RUN_PAIRS=${4:-5}; LONG=${LONG:-3m}; SKIP=${SKIP:-}
+PAIRS=${1:-20}; SEGMENT=${2:-4}; CONTROL=${3:-6}; RUN_PAIRS=${4:-5}; LONG=${LONG:-3m}; SKIP=${SKIP:-}; SIDE=${SIDE:-10}
 cd "$ROOT"
 ./loupe --version >/dev/null # builds if needed
 export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
@@ -50,7 +55,10 @@ pairs() { # label, options for the "on" side...
     printf '%s pair %d  on: %s req/s  off: %s req/s  on/off %.3f\n' "$label" "$i" "$on" "$off" "$r"
   done
   printf '%s: median on/off %.3f\n' "$label" "$(median < "$WORK/ratios")"
-  python3 - "$WORK/ratios" <<'PY' # how sure the median is: a bootstrap over the pairs
+  interval "$WORK/ratios"
+}
+interval() { # file of ratios → how sure their median is: a bootstrap over the pairs
+  python3 - "$1" <<'PY'
 import random, statistics, sys
 r = [float(x) for x in open(sys.argv[1])]
 random.seed(1)
@@ -71,6 +79,28 @@ if [[ "$SKIP" != *2* ]]; then
     LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,probes" pairs "ticker, hiccup probe and sampler only"
     LOUPE_JAVA_OPTS="-Dloupe.telemetry.off=jfr,hiccup" pairs "ticker, dispatch probes and sampler only"
   fi
+fi
+
+if [[ "$SKIP" != *4* ]]; then
+  echo "== 4. side by side: two runs at once, each pinned to its own core (taskset), cores swapped every pair"
+  (($(nproc) >= 2)) || { echo "needs 2 cores"; exit 1; }
+  side() { # label, options of side A, options of side B (one string each)
+    local label=$1 a=$2 b=$3; : > "$WORK/side"
+    for ((i = 1; i <= SIDE; i++)); do
+      local ca=$((i % 2)) cb=$(((i + 1) % 2))
+      taskset -c $ca ./loupe run "$WORK/fast.json" --out "$WORK/side-a$i" -q $a >/dev/null 2>&1 &
+      taskset -c $cb ./loupe run "$WORK/fast.json" --out "$WORK/side-b$i" -q $b >/dev/null 2>&1 &
+      wait
+      ta=$(json "$WORK/side-a$i/result.json" "round(d['summary']['throughputRps'])")
+      tb=$(json "$WORK/side-b$i/result.json" "round(d['summary']['throughputRps'])")
+      r=$(echo "$ta / $tb" | bc -l); echo "$r" >> "$WORK/side"
+      printf '%s pair %d  A (core %d): %s req/s  B (core %d): %s req/s  A/B %.3f\n' "$label" "$i" $ca "$ta" $cb "$tb" "$r"
+    done
+    printf '%s: median A/B %.3f\n' "$label" "$(median < "$WORK/side")"
+    interval "$WORK/side"
+  }
+  side "telemetry on (A) vs off (B)" "" "--no-telemetry"
+  side "control, off (A) vs off (B)" "--no-telemetry" "--no-telemetry"
 fi
 
 if [[ "$SKIP" != *3* ]]; then

@@ -97,7 +97,12 @@ public final class ScenarioRun {
         }
         ServerConfig config = ScenarioMapping.serverConfig(scenario);
         Listeners fan = new Listeners(listeners, onListenerFailure);
-        try (RunningServer server = start(variant, config)) {
+        TelemetrySettings settings = scenario.telemetry();
+        try (TelemetrySession.Prepared prepared = settings.enabled() ? TelemetrySession.prepare(settings) : null;
+                RunningServer server = start(variant, config)) {
+            if (prepared != null) {
+                prepared.awaitReady(); // JFR's start-up stays out of the run: it halved the load's first seconds
+            }
             LoadSpec spec = ScenarioMapping.loadSpec(scenario, target(server.address()), DEFAULT_SEED);
             Instant startedAt = wallClock.instant();
             fan.onStarted(new RunStarted(scenario, startedAt, server.url(), spec));
@@ -112,15 +117,14 @@ public final class ScenarioRun {
                 rules.snapshot(snapshot);
                 seconds.add(snapshot);
             };
-            TelemetrySettings settings = scenario.telemetry();
             RunClock clock = new RunClock(generator.clock(), generator.clock().nanoTime(), Instant.now());
             AtomicLong trippedAtMs = new AtomicLong();
             try (HeapGuard guard = HeapGuard.start(settings.heapGuardPct(), trip -> {
                 trippedAtMs.set(clock.nowMs());
                 stopLoad();
             })) {
-                TelemetrySession telemetry = settings.enabled()
-                        ? TelemetrySession.start(settings, server, clock, spec.warmup().toMillis(), second -> {
+                TelemetrySession telemetry = prepared != null
+                        ? prepared.start(server, clock, spec.warmup().toMillis(), second -> {
                             fan.onTelemetry(second);
                             rules.telemetry(second);
                         })

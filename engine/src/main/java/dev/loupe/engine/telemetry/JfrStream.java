@@ -6,8 +6,11 @@ import dev.loupe.engine.scenario.TelemetrySettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
@@ -115,11 +118,18 @@ public final class JfrStream implements AutoCloseable {
 
     private enum State { RUNNING, STOPPING, CLOSED }
 
+    /** The run this stream reports to, once {@link #attach}ed; events before are read and dropped. */
+    private record Run(RunClock clock, JvmEvents sink) {}
+
     private final RecordingStream stream;
     private final Duration lockThreshold;
     private final Duration sleepThreshold;
-    private final RunClock clock;
-    private final JvmEvents sink;
+    private final AtomicReference<Run> run = new AtomicReference<>();
+    /** Counted down at the stream's first flush: JFR's start-up is over (see {@link #open}). */
+    private final CountDownLatch firstFlush = new CountDownLatch(1);
+    // Set from the attached run on the stream's thread, at its next callback.
+    private RunClock clock;
+    private JvmEvents sink;
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -133,12 +143,10 @@ public final class JfrStream implements AutoCloseable {
     private long latestMs = Long.MIN_VALUE;
     private long lastFlushedMs = Long.MIN_VALUE;
 
-    private JfrStream(RecordingStream stream, TelemetrySettings settings, RunClock clock, JvmEvents sink) {
+    private JfrStream(RecordingStream stream, TelemetrySettings settings) {
         this.stream = stream;
         this.lockThreshold = settings.lockThreshold();
         this.sleepThreshold = settings.sleepThreshold();
-        this.clock = clock;
-        this.sink = sink;
     }
 
     /**
@@ -148,12 +156,26 @@ public final class JfrStream implements AutoCloseable {
      * @throws IllegalStateException if JFR is not available in this JVM
      */
     public static JfrStream start(TelemetrySettings settings, RunClock clock, JvmEvents sink) {
+        JfrStream jfr = open(settings);
+        jfr.attach(clock, sink);
+        return jfr;
+    }
+
+    /**
+     * Starts recording and streaming now, for a run that has not begun: events are read and dropped
+     * until {@link #attach}. JFR's start in a JVM is expensive: it rewrites the JDK's event classes, and
+     * the stream's first batch brings about 100 KB of metadata to parse, all of it code run once and
+     * compiled meanwhile. Measured on 2 cores, that start-up took the load's first seconds down to half
+     * their throughput. Opening the stream before the server and waiting for {@link #awaitFirstFlush}
+     * keeps that cost out of the run.
+     *
+     * @throws IllegalStateException if JFR is not available in this JVM
+     */
+    public static JfrStream open(TelemetrySettings settings) {
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(sink, "sink");
         RecordingStream stream = new RecordingStream();
         try {
-            JfrStream jfr = new JfrStream(stream, settings, clock, sink);
+            JfrStream jfr = new JfrStream(stream, settings);
             jfr.configure(settings);
             stream.startAsync();
             return jfr;
@@ -161,6 +183,44 @@ public final class JfrStream implements AutoCloseable {
             stream.close();
             throw e;
         }
+    }
+
+    /**
+     * Waits until the stream's first batch has been read (about a second after {@link #open}), or
+     * for at most {@code limit}.
+     *
+     * @return whether the first batch was read in time
+     */
+    public boolean awaitFirstFlush(Duration limit) throws InterruptedException {
+        return firstFlush.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Reports to {@code sink}, on {@code clock}'s time base, every event that ends from now on.
+     *
+     * @throws IllegalStateException if already attached
+     */
+    public void attach(RunClock clock, JvmEvents sink) {
+        Run attached = new Run(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(sink, "sink"));
+        if (!run.compareAndSet(null, attached)) {
+            throw new IllegalStateException("the JFR stream already reports to a run");
+        }
+    }
+
+    /**
+     * Whether the callback in progress is for the run (on the stream's thread): adopts the attached run
+     * at the first callback after {@link #attach}, and drops events that ended before it.
+     */
+    private boolean forRun(Instant end) {
+        if (sink == null) {
+            Run attached = run.get();
+            if (attached == null) {
+                return false;
+            }
+            clock = attached.clock();
+            sink = attached.sink();
+        }
+        return !end.isBefore(clock.originWall());
     }
 
     private void configure(TelemetrySettings settings) {
@@ -216,6 +276,9 @@ public final class JfrStream implements AutoCloseable {
                 claimThread();
             }
             try {
+                if (!forRun(event.getEndTime())) {
+                    return;
+                }
                 long atMs = clock.msAt(event.getEndTime());
                 if (atMs > latestMs) {
                     latestMs = atMs;
@@ -319,6 +382,9 @@ public final class JfrStream implements AutoCloseable {
             claimThread();
         }
         try {
+            if (!forRun(e.getStartTime())) {
+                return;
+            }
             long startMs = clock.msAt(e.getStartTime());
             if (startMs > latestMs) {
                 latestMs = startMs;
@@ -339,6 +405,7 @@ public final class JfrStream implements AutoCloseable {
         if (streamThread == null) {
             claimThread();
         }
+        firstFlush.countDown();
         if (latestMs == Long.MIN_VALUE) {
             return; // nothing seen yet: no time to vouch for
         }

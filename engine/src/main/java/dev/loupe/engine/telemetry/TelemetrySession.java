@@ -6,6 +6,7 @@ import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.RunningServer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +49,8 @@ public final class TelemetrySession {
     private volatile boolean stopping;
     private RuntimeException tickFailure;
 
-    private TelemetrySession(TelemetrySettings settings, RunningServer server, RunClock clock, long measureFromMs,
-            Consumer<TelemetrySecond> onSecond) {
+    private TelemetrySession(JfrStream jfr, List<String> problems, RunningServer server, RunClock clock,
+            long measureFromMs, Consumer<TelemetrySecond> onSecond) {
         this.clock = clock;
         List<DispatchTarget> targets = server.dispatchTargets();
         this.timeline = new Timeline(measureFromMs, targets.stream().map(DispatchTarget::name).toList(),
@@ -57,29 +58,97 @@ public final class TelemetrySession {
         this.probes = new DelayProbes(targets, clock, timeline, new Watchdog());
         this.sampler = new RuntimeSampler(server);
         this.hiccup = new HiccupProbe(clock, timeline);
-        JfrStream stream = null;
-        try {
-            stream = leftOut("jfr") ? null : JfrStream.start(settings, clock, timeline);
-        } catch (RuntimeException e) {
-            problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
-                    + " readings are missing");
+        this.problems.addAll(problems);
+        this.jfr = jfr;
+        if (jfr != null) {
+            jfr.attach(clock, timeline);
         }
-        this.jfr = stream;
         this.probeThread = Thread.ofPlatform().daemon().name(ThreadRole.TELEMETRY_PREFIX + "probes").unstarted(this::tick);
     }
 
     /**
-     * Starts the telemetry of a run.
-     *
-     * @param measureFromMs where the measured part starts (the end of the warm-up), ms since the run's start
-     * @param onSecond told of each sealed second, in order, on the probe thread (or the stopping thread
-     *     for the last ones); must return quickly
+     * Starts the part of a run's telemetry that must come before its server: the JFR stream, whose
+     * start-up would otherwise fall into the run ({@link JfrStream#open}). Then start the server, wait
+     * for {@link Prepared#awaitReady}, take the run's clock and {@link Prepared#start} the session
+     * before the load.
      */
+    public static Prepared prepare(TelemetrySettings settings) {
+        return new Prepared(settings);
+    }
+
+    /** Starts the telemetry of a run at once: {@link #prepare} and {@link Prepared#start} in one. */
     public static TelemetrySession start(TelemetrySettings settings, RunningServer server, RunClock clock,
-            long measureFromMs, Consumer<TelemetrySecond> onSecond) {
-        TelemetrySession session = new TelemetrySession(settings, server, clock, measureFromMs, onSecond);
-        session.probeThread.start();
-        return session;
+            long measureFromMs, Consumer<TelemetrySecond> onSecond) throws InterruptedException {
+        try (Prepared prepared = prepare(settings)) {
+            prepared.awaitReady();
+            return prepared.start(server, clock, measureFromMs, onSecond);
+        }
+    }
+
+    /**
+     * A run's telemetry before its server starts: the JFR stream, recording already and dropping what
+     * it reads until {@link #start}. Close it when the run does not get that far; after {@link #start}
+     * the session owns the stream and closing this does nothing.
+     */
+    public static final class Prepared implements AutoCloseable {
+        /**
+         * How long {@link #awaitReady} waits for the JFR stream's first batch: JDK 25 flushes every
+         * second, so this only matters on an overloaded machine, where the run then starts anyway.
+         */
+        static final Duration FIRST_FLUSH_WAIT = Duration.ofSeconds(5);
+
+        private final List<String> problems = new ArrayList<>();
+        private JfrStream jfr;
+        private boolean started;
+
+        private Prepared(TelemetrySettings settings) {
+            try {
+                jfr = leftOut("jfr") ? null : JfrStream.open(settings);
+            } catch (RuntimeException e) {
+                problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
+                        + " readings are missing");
+            }
+        }
+
+        /**
+         * Waits until JFR's start-up is over: the stream's first batch has been read, about a second
+         * after {@link #prepare} (at most {@link #FIRST_FLUSH_WAIT}). Call it before taking the run's
+         * clock, so that the wait is not part of the run.
+         */
+        public void awaitReady() throws InterruptedException {
+            if (jfr != null) {
+                jfr.awaitFirstFlush(FIRST_FLUSH_WAIT);
+            }
+        }
+
+        /**
+         * Starts the session: probes, hiccup probe and sampler, with the JFR stream reporting on {@code
+         * clock}'s time base from its origin on.
+         *
+         * @param measureFromMs where the measured part starts (the end of the warm-up), ms since the run's start
+         * @param onSecond told of each sealed second, in order, on the probe thread (or the stopping thread
+         *     for the last ones); must return quickly
+         * @throws IllegalStateException if already started
+         */
+        public TelemetrySession start(RunningServer server, RunClock clock, long measureFromMs,
+                Consumer<TelemetrySecond> onSecond) {
+            if (started) {
+                throw new IllegalStateException("this telemetry has already started");
+            }
+            started = true;
+            TelemetrySession session = new TelemetrySession(jfr, problems, server, clock, measureFromMs, onSecond);
+            jfr = null; // the session's now
+            session.probeThread.start();
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (jfr != null) {
+                jfr.close();
+                jfr = null;
+            }
+        }
     }
 
     /**

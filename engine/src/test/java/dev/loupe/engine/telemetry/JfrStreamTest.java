@@ -83,6 +83,28 @@ class JfrStreamTest {
     }
 
     @Test
+    void aStreamOpenedBeforeTheRunIsReadyAfterItsFirstBatchAndReportsOnlyWhatEndsInTheRun() throws Exception {
+        try (JfrStream jfr = JfrStream.open(SETTINGS)) {
+            System.gc(); // before the run: read with the first batch, and dropped
+            assertThat(jfr.awaitFirstFlush(BOUND)).as("JFR flushes about once a second").isTrue();
+            System.gc(); // before the run too: in the next batch, which the run's sink does see
+            RecordingSink sink = new RecordingSink();
+            jfr.attach(sink.clock, sink);
+            assertThatThrownBy(() -> jfr.attach(sink.clock, sink)).isInstanceOf(IllegalStateException.class);
+
+            long before = sink.clock.nowMs();
+            System.gc();
+            Gc gc = sink.await(Gc.class, g -> g.cause().equals("System.gc()"));
+            assertThat(gc.atMs()).as("the collection in the run, the control").isGreaterThanOrEqualTo(before - 10);
+            sink.await(Flushed.class, f -> f.upToMs() > gc.atMs());
+            assertThat(sink.all(EventCall.class)).as("nothing that ended before the run's clock began")
+                    .allSatisfy(e -> assertThat(e.atMs()).isGreaterThanOrEqualTo(0));
+            assertThat(sink.all(Gc.class)).filteredOn(g -> g.cause().equals("System.gc()"))
+                    .as("only the run's own System.gc()").hasSize(1);
+        }
+    }
+
+    @Test
     void monitorWaitsOfServerWorkersNameTheLockClassAndTheWaitingCode() throws Exception {
         RecordingSink sink = new RecordingSink();
         String lockClass = ContendedMonitor.class.getName();
