@@ -17,12 +17,15 @@
 # Usage: bench/telemetry-overhead.sh [PAIRS=20] [SEGMENT_S=4] [CONTROL_PAIRS=6] [RUN_PAIRS=5]
 #        PARTS=1 also measures each part alone (JFR, hiccup probe, dispatch probes) with method 2;
 #        LOUPE_JAVA_OPTS=-Dloupe.telemetry.off=jdk.ExecutionSample,... leaves single JFR events out.
-#        SKIP=1,2,3,4 leaves methods out; LONG=3m sets method 3's length; SIDE=10 sets method 4's pairs.
+#        SKIP=1,2,3,4 leaves methods out; LONG=3m sets method 3's length; SIDE=10 sets method 4's pairs;
+#        DURATION=8s and WARMUP=3s set the measured part and the warm-up of methods 2 and 4
+#        (a scenario's defaults are 30s and 5s).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/jdk.sh"
 require_jdk
 PAIRS=${1:-20}; SEGMENT=${2:-4}; CONTROL=${3:-6}; RUN_PAIRS=${4:-5}; LONG=${LONG:-3m}; SKIP=${SKIP:-}; SIDE=${SIDE:-10}
+DURATION=${DURATION:-8s}; WARMUP=${WARMUP:-3s}
 cd "$ROOT"
 ./loupe --version >/dev/null # builds if needed
 export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
@@ -39,7 +42,7 @@ fi
 
 cat > "$WORK/fast.json" <<JSON
 {"name": "overhead", "server": {"variant": "event-loop", "threads": 1}, "workload": "hello",
- "load": {"connections": 50, "threads": 1, "duration": "8s", "warmup": "3s"}}
+ "load": {"connections": 50, "threads": 1, "duration": "$DURATION", "warmup": "$WARMUP"}}
 JSON
 N=0
 run() { # extra loupe options → prints throughput req/s
@@ -67,7 +70,7 @@ print("  95 %% interval of the median (bootstrap over the %d pairs): %.3f - %.3f
 PY
 }
 if [[ "$SKIP" != *2* ]]; then
-  echo "== 2. loupe run, one process per run (event-loop, 1 loop, hello, 50 connections, 8 s after 3 s warm-up)"
+  echo "== 2. loupe run, one process per run (event-loop, 1 loop, hello, 50 connections, $DURATION after $WARMUP warm-up)"
   pairs "full telemetry"
   : > "$WORK/control"
   for ((i = 1; i <= 2; i++)); do
@@ -105,7 +108,7 @@ fi
 
 if [[ "$SKIP" != *3* ]]; then
   echo "== 3. memory over a $LONG run with telemetry on (event-loop, alloc:2KiB so collections come often, -Xmx128m)"
-  sed -e "s/\"duration\": \"8s\"/\"duration\": \"$LONG\"/" -e 's/"hello"/"alloc:2KiB"/' "$WORK/fast.json" > "$WORK/long.json"
+  sed -e "s/\"duration\": \"$DURATION\"/\"duration\": \"$LONG\"/" -e 's/"hello"/"alloc:2KiB"/' "$WORK/fast.json" > "$WORK/long.json"
   LOUPE_JAVA_OPTS="-Xmx128m" ./loupe run "$WORK/long.json" --out "$WORK/long" -q >/dev/null 2>&1 &
   LONG_S=$(echo "$LONG" | awk '/m$/ {print $0 * 60; next} {print $0 + 0}')
   live() { # the live heap after a full GC, in bytes (jcmd's class histogram total)
