@@ -44,21 +44,23 @@ cat > "$WORK/fast.json" <<JSON
 {"name": "overhead", "server": {"variant": "event-loop", "threads": 1}, "workload": "hello",
  "load": {"connections": 50, "threads": 1, "duration": "$DURATION", "warmup": "$WARMUP"}}
 JSON
-N=0
-run() { # extra loupe options → prints throughput req/s
-  N=$((N + 1)); local out="$WORK/run-$N"
+run() { # run folder, extra loupe options → prints throughput req/s
+  local out=$1; shift; rm -rf "$out"
   ./loupe run "$WORK/fast.json" --out "$out" -q "$@" >/dev/null 2>&1
   json "$out/result.json" "round(d['summary']['throughputRps'])"
 }
 pairs() { # label, options for the "on" side...
   local label=$1; shift; : > "$WORK/ratios"
   for ((i = 1; i <= RUN_PAIRS; i++)); do
-    if ((i % 2)); then on=$(run "$@"); off=$(run --no-telemetry); else off=$(run --no-telemetry); on=$(run "$@"); fi
+    local on_dir="$WORK/pair-on$i" off_dir="$WORK/pair-off$i"
+    if ((i % 2)); then on=$(run "$on_dir" "$@"); off=$(run "$off_dir" --no-telemetry)
+    else off=$(run "$off_dir" --no-telemetry); on=$(run "$on_dir" "$@"); fi
     r=$(echo "$on / $off" | bc -l); echo "$r" >> "$WORK/ratios"
     printf '%s pair %d  on: %s req/s  off: %s req/s  on/off %.3f\n' "$label" "$i" "$on" "$off" "$r"
   done
   printf '%s: median on/off %.3f\n' "$label" "$(median < "$WORK/ratios")"
   interval "$WORK/ratios"
+  profile "$WORK/pair-on" "$WORK/pair-off" "$RUN_PAIRS"
 }
 interval() { # file of ratios → how sure their median is: a bootstrap over the pairs
   python3 - "$1" <<'PY'
@@ -69,12 +71,28 @@ b = sorted(statistics.median(random.choices(r, k=len(r))) for _ in range(5000))
 print("  95 %% interval of the median (bootstrap over the %d pairs): %.3f - %.3f" % (len(r), b[125], b[4874]))
 PY
 }
+profile() { # folder prefix of side A, of side B, pairs → when in the run the difference falls
+  python3 - "$@" <<'PY'
+import json, statistics, sys
+a, b, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def per_second(folder):
+    d = json.load(open(folder + "/result.json"))
+    return {i["startMs"] // 1000: i["throughputRps"] for i in d["intervals"] if i["endMs"] - i["startMs"] >= 900}
+pairs = [(per_second(a + str(i)), per_second(b + str(i))) for i in range(1, n + 1)]
+seconds = sorted(set.intersection(*(set(x) & set(y) for x, y in pairs)))
+def median(ss):
+    return statistics.median(statistics.median(x[s] / y[s] for s in ss) for x, y in pairs if all(y[s] for s in ss))
+blocks = [[s] for s in seconds[:10]] + [seconds[i:i + 5] for i in range(10, len(seconds), 5)]
+print("  median A/B by second of the load (the first are warm-up): " + "  ".join(
+    ("%d" % ss[0] if len(ss) == 1 else "%d-%d" % (ss[0], ss[-1])) + ": %.2f" % median(ss) for ss in blocks))
+PY
+}
 if [[ "$SKIP" != *2* ]]; then
   echo "== 2. loupe run, one process per run (event-loop, 1 loop, hello, 50 connections, $DURATION after $WARMUP warm-up)"
   pairs "full telemetry"
   : > "$WORK/control"
   for ((i = 1; i <= 2; i++)); do
-    a=$(run --no-telemetry); b=$(run --no-telemetry); r=$(echo "$a / $b" | bc -l); echo "$r" >> "$WORK/control"
+    a=$(run "$WORK/control-a" --no-telemetry); b=$(run "$WORK/control-b" --no-telemetry); r=$(echo "$a / $b" | bc -l); echo "$r" >> "$WORK/control"
     printf 'control pair %d  off: %s req/s  off: %s req/s  ratio %.3f\n' "$i" "$a" "$b" "$r"
   done
   if [[ -n "${PARTS:-}" ]]; then
@@ -101,6 +119,7 @@ if [[ "$SKIP" != *4* ]]; then
     done
     printf '%s: median A/B %.3f\n' "$label" "$(median < "$WORK/side")"
     interval "$WORK/side"
+    profile "$WORK/side-a" "$WORK/side-b" "$SIDE"
   }
   side "telemetry on (A) vs off (B)" "" "--no-telemetry"
   side "control, off (A) vs off (B)" "--no-telemetry" "--no-telemetry"

@@ -165,8 +165,8 @@ public final class JfrStream implements AutoCloseable {
      * Starts recording and streaming now, for a run that has not begun: events are read and dropped
      * until {@link #attach}. JFR's start in a JVM is expensive: it rewrites the JDK's event classes, and
      * the stream's first batch brings about 100 KB of metadata to parse, all of it code run once and
-     * compiled meanwhile. Measured on 2 cores, that start-up took the load's first seconds down to half
-     * their throughput. Opening the stream before the server and waiting for {@link #awaitFirstFlush}
+     * compiled meanwhile. Measured with a run pinned to one core, that start-up took the load's first
+     * seconds down to half their throughput. Opening the stream before the server and waiting for {@link #awaitFirstFlush}
      * keeps that cost out of the run.
      *
      * @throws IllegalStateException if JFR is not available in this JVM
