@@ -166,8 +166,8 @@ public final class JfrStream implements AutoCloseable {
      * until {@link #attach}. JFR's start in a JVM is expensive: it rewrites the JDK's event classes, and
      * the stream's first batch brings about 100 KB of metadata to parse, all of it code run once and
      * compiled meanwhile. Measured with a run pinned to one core, that start-up took the load's first
-     * seconds down to half their throughput. Opening the stream before the server and waiting for {@link #awaitFirstFlush}
-     * keeps that cost out of the run.
+     * seconds down to half their throughput. Opening the stream before the server and waiting for
+     * {@link #awaitFirstFlush} keeps that cost out of the run.
      *
      * @throws IllegalStateException if JFR is not available in this JVM
      */

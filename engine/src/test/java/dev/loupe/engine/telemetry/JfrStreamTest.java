@@ -87,7 +87,7 @@ class JfrStreamTest {
         try (JfrStream jfr = JfrStream.open(SETTINGS)) {
             System.gc(); // before the run: read with the first batch, and dropped
             assertThat(jfr.awaitFirstFlush(BOUND)).as("JFR flushes about once a second").isTrue();
-            System.gc(); // before the run too: in the next batch, which the run's sink does see
+            System.gc(); // before the run too, but read after attach: dropped for ending before the run's clock
             RecordingSink sink = new RecordingSink();
             jfr.attach(sink.clock, sink);
             assertThatThrownBy(() -> jfr.attach(sink.clock, sink)).isInstanceOf(IllegalStateException.class);
