@@ -1,8 +1,9 @@
 package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
-import static dev.loupe.engine.analysis.Text.ms;
+import static dev.loupe.engine.units.Numbers.latencyMs;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.telemetry.DelayMs;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import dev.loupe.engine.telemetry.TelemetrySummary;
@@ -48,19 +49,19 @@ final class DispatchBlockedRule implements Rule {
         String where = facts.model() == ConcurrencyModel.EVENT_LOOP || facts.model() == ConcurrencyModel.FIXED_POOL
                 || facts.model() == ConcurrencyModel.EVENT_LOOP_OFFLOAD ? where(facts.telemetry()) : "";
         String title = severity == Severity.RED
-                ? f("Dispatch is blocked: work waits %s to start (median %s)%s", ms(max), ms(median), where)
-                : f("Dispatch stalls now and then: work waited up to %s to start%s", ms(max), where);
+                ? f("Dispatch is blocked: work waits %s to start (median %s)%s", latencyMs(max), latencyMs(median), where)
+                : f("Dispatch stalls now and then: work waited up to %s to start%s", latencyMs(max), where);
         StringBuilder evidence = new StringBuilder(f(
                 "Dispatch delay (how late a probe handed to each loop, pool or scheduler every 10 ms ran): median of"
                         + " the per-second medians %s, worst %s; %s of %s at or above %s. Clinic.js Doctor's rule:"
                         + " a median of %s or a max of %s is a problem.",
-                ms(median), ms(max), Text.seconds(lateSeconds), Text.seconds(delays.size()), ms(MAX_YELLOW_MS),
-                ms(MEDIAN_RED_MS), ms(MAX_RED_MS)));
+                latencyMs(median), latencyMs(max), Text.seconds(lateSeconds), Text.seconds(delays.size()), latencyMs(MAX_YELLOW_MS),
+                latencyMs(MEDIAN_RED_MS), latencyMs(MAX_RED_MS)));
         if (facts.telemetry() != null) {
             facts.telemetry().dispatchTargets().stream()
                     .filter(t -> t.delayMs() != null && t.delayMs().max() >= MAX_YELLOW_MS)
                     .forEach(t -> evidence.append(f("\n- %s: p50 %s, p99 %s, max %s over %,d probes", t.name(),
-                            ms(t.delayMs().p50()), ms(t.delayMs().p99()), ms(t.delayMs().max()), t.probes())));
+                            latencyMs(t.delayMs().p50()), latencyMs(t.delayMs().p99()), latencyMs(t.delayMs().max()), t.probes())));
             if (!facts.telemetry().evidence().lateDispatch().isEmpty()) {
                 evidence.append("\nWhat the late threads were doing (watchdog stacks, most often first):");
                 evidence.append(Text.evidence(facts.telemetry().evidence().lateDispatch(), 3));

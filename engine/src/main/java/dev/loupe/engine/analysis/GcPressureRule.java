@@ -1,9 +1,10 @@
 package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
-import static dev.loupe.engine.analysis.Text.ms;
+import static dev.loupe.engine.units.Numbers.latencyMs;
 
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.units.Numbers;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,17 +53,17 @@ final class GcPressureRule implements Rule {
                 && (severity == Severity.RED ? sharePct < SHARE_RED_PCT : sharePct < SHARE_YELLOW_PCT);
         double overallPct = 100 * totalMs / wallMs;
         String title = bySecond
-                ? f("GC pauses held the application %s in one second (%s of the time overall)", ms(worst.gcPauseMsTotal()),
-                        Text.pct(overallPct))
-                : f("GC pauses take %s of the time%s (longest %s)", Text.pct(sharePct),
-                        jvm.size() > WINDOW_S ? " in the worst minute" : "", ms(longest));
+                ? f("GC pauses held the application %s in one second (%s of the time overall)", latencyMs(worst.gcPauseMsTotal()),
+                        Numbers.percent(overallPct))
+                : f("GC pauses take %s of the time%s (longest %s)", Numbers.percent(sharePct),
+                        jvm.size() > WINDOW_S ? " in the worst minute" : "", latencyMs(longest));
         String evidence = f("%,d collections paused the application for %s in %s (%s; %s in the worst %d s window);"
                         + " the longest pause was %s; the worst second (%s to %s) held %s of pauses. Allocation rate"
                         + " about %.0f MB/s. Thresholds: %s of the time or %s in one second is red, %s or %s yellow.",
-                pauses, ms(totalMs), Text.at(wallMs), Text.pct(overallPct), Text.pct(sharePct), WINDOW_S,
-                ms(longest), Text.at(worst.startMs()),
-                Text.at(worst.endMs()), ms(worst.gcPauseMsTotal()), allocation, Text.pct(SHARE_RED_PCT),
-                ms(SECOND_RED_MS), Text.pct(SHARE_YELLOW_PCT), ms(SECOND_YELLOW_MS));
+                pauses, latencyMs(totalMs), Text.at(wallMs), Numbers.percent(overallPct), Numbers.percent(sharePct), WINDOW_S,
+                latencyMs(longest), Text.at(worst.startMs()),
+                Text.at(worst.endMs()), latencyMs(worst.gcPauseMsTotal()), allocation, Numbers.percent(SHARE_RED_PCT),
+                latencyMs(SECOND_RED_MS), Numbers.percent(SHARE_YELLOW_PCT), latencyMs(SECOND_YELLOW_MS));
         String advice = "Allocate less per request: reuse buffers, avoid large temporary objects and copies, stream"
                 + " instead of building whole bodies. If the heap after each collection is high, give the JVM more"
                 + " room (-Xmx) or look for what keeps objects alive (see the heap finding); recording.jfr's"

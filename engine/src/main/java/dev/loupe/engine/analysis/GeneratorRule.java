@@ -3,6 +3,7 @@ package dev.loupe.engine.analysis;
 import static dev.loupe.engine.analysis.Text.f;
 
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.units.Numbers;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ final class GeneratorRule implements Rule {
                                     + " growing at the end, so the rate asked for was not sent. Latencies still count from"
                                     + " each request's intended start.%s", facts.generator().behindScheduleMs(),
                             Double.isNaN(machine) ? "" : f(" The machine's CPU was %s busy in the median second.",
-                                    Text.pct(machine))),
+                                    Numbers.percent(machine))),
                     "Ask for a lower rate if the machine's CPU was full (the generator starved), or add"
                             + " load.connections if it was not (requests waited for a free connection because the"
                             + " server was slow)."));
@@ -49,18 +50,18 @@ final class GeneratorRule implements Rule {
         double others = Double.isNaN(process) ? 0 : Math.max(0, machine - process);
         if (others >= COMPETING_PCT) {
             return Optional.of(new Finding(ID, Severity.YELLOW,
-                    f("Other processes took %s of the machine's CPU during the run", Text.pct(others)),
+                    f("Other processes took %s of the machine's CPU during the run", Numbers.percent(others)),
                     f("The machine was %s busy in the median second, Loupe's JVM %s; the rest, %s, was other processes (yellow"
-                            + " from %s).", Text.pct(machine), Text.pct(process), Text.pct(others), Text.pct(COMPETING_PCT)),
+                            + " from %s).", Numbers.percent(machine), Numbers.percent(process), Numbers.percent(others), Numbers.percent(COMPETING_PCT)),
                     "Compare runs only on a quiet machine: close what competes, or repeat the run and compare the"
                             + " medians."));
         }
         if (machine >= MACHINE_CPU_PCT && !facts.rateMet(SaturationRule.RATE_MET_PCT)) {
             return Optional.of(new Finding(ID, Severity.YELLOW,
-                    f("The machine's CPU was full (%s): throughput shows the machine's limit", Text.pct(machine)),
+                    f("The machine's CPU was full (%s): throughput shows the machine's limit", Numbers.percent(machine)),
                     f("The machine was %s busy in the median second (yellow from %s), Loupe's JVM %s. The load generator runs in"
                                     + " the same JVM and shares the cores with the server, so the server got only part of"
-                                    + " them.", Text.pct(machine), Text.pct(MACHINE_CPU_PCT), Text.pct(process)),
+                                    + " them.", Numbers.percent(machine), Numbers.percent(MACHINE_CPU_PCT), Numbers.percent(process)),
                     "Read throughput as a lower bound of what the server can do. To find the server's own limit, use"
                             + " fewer connections or an open-model rate below the maximum and watch latency, or run"
                             + " the server (./loupe serve) and the load (./loupe load) as two processes pinned to"

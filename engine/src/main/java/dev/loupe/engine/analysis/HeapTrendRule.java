@@ -1,7 +1,7 @@
 package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
-import static dev.loupe.engine.analysis.Text.mb;
+import static dev.loupe.engine.units.Numbers.megabytes;
 
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.List;
@@ -50,20 +50,20 @@ final class HeapTrendRule implements Rule {
         long collections = Math.round(facts.jvmSum(TelemetrySecond::gcPauses));
         if (!growing) {
             return Optional.of(new Finding(HEALTHY_ID, Severity.GREEN,
-                    f("Heap saw-tooths back to about %s after each collection: healthy", mb(last)),
+                    f("Heap saw-tooths back to about %s after each collection: healthy", megabytes(last)),
                     f("%,d collections; the heap left after them (in the %s with one) went from %s in the first third"
                                     + " to %s in the last, a trend of %+.1f MB/min (%+.2f %% of the %s max heap per minute).",
-                            collections, Text.seconds(points.size()), mb(first), mb(last), slopePerMin, slopePct, mb(max)),
+                            collections, Text.seconds(points.size()), megabytes(first), megabytes(last), slopePerMin, slopePct, megabytes(max)),
                     "Nothing to do about memory."));
         }
         double minutesToFull = (max - points.getLast().heapAfterGcMb()) / slopePerMin;
         Severity severity = minutesToFull < FULL_RED_MIN ? Severity.RED : Severity.YELLOW;
-        String title = f("Heap left after GC grows %s a minute: a leak is suspected", mb(slopePerMin));
+        String title = f("Heap left after GC grows %s a minute: a leak is suspected", megabytes(slopePerMin));
         String evidence = f("The heap left after each collection went from %s to %s over %s (%s of them with a"
                         + " collection): %+.0f MB/min, %.1f %% of the %s max heap per minute. At this rate the heap is"
                         + " full in about %.1f minutes; red below %.0f. A healthy heap returns to the same floor.",
-                mb(first), mb(last), Text.at(points.getLast().endMs() - points.getFirst().startMs()),
-                Text.seconds(points.size()), slopePerMin, slopePct, mb(max), Math.max(0, minutesToFull), FULL_RED_MIN);
+                megabytes(first), megabytes(last), Text.at(points.getLast().endMs() - points.getFirst().startMs()),
+                Text.seconds(points.size()), slopePerMin, slopePct, megabytes(max), Math.max(0, minutesToFull), FULL_RED_MIN);
         String advice = "Find what keeps each request's objects alive: a cache without a bound or an expiry, a"
                 + " collection that only grows, listeners never removed, responses or connections never closed. Open"
                 + " recording.jfr in JDK Mission Control (Memory, Old Object Sample), or take a heap dump"

@@ -1,7 +1,7 @@
 package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
-import static dev.loupe.engine.analysis.Text.ms;
+import static dev.loupe.engine.units.Numbers.latencyMs;
 
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.DelayMs;
@@ -55,15 +55,15 @@ final class LatencySpikeRule implements Rule {
         for (SecondInterval spike : spikes) {
             String cause = cause(facts, spike);
             explained += cause.isEmpty() ? 0 : 1;
-            lines.add(f("- p99 rose to %s at %s (usually %s)%s", ms(spike.latencyMs().p99()), Text.at(spike.startMs()),
-                    ms(usual), cause.isEmpty() ? (facts.jvm().isEmpty() ? "." : "; the JVM shows no cause in that second or the one before.")
+            lines.add(f("- p99 rose to %s at %s (usually %s)%s", latencyMs(spike.latencyMs().p99()), Text.at(spike.startMs()),
+                    latencyMs(usual), cause.isEmpty() ? (facts.jvm().isEmpty() ? "." : "; the JVM shows no cause in that second or the one before.")
                             : "; " + cause + "."));
         }
         SecondInterval worst = spikes.stream().max(Comparator.comparingDouble(s -> s.latencyMs().p99())).orElseThrow();
-        String title = f("Latency spikes: p99 reached %s at %s (usually %s)", ms(worst.latencyMs().p99()),
-                Text.at(worst.startMs()), ms(usual));
+        String title = f("Latency spikes: p99 reached %s at %s (usually %s)", latencyMs(worst.latencyMs().p99()),
+                Text.at(worst.startMs()), latencyMs(usual));
         String evidence = f("%s with a p99 at least %.0f× the usual %s and %s above it%s:", Text.seconds(total),
-                SPIKE_FACTOR, ms(usual), ms(SPIKE_MIN_MS), total > SHOWN ? f(", the %d worst", SHOWN) : "")
+                SPIKE_FACTOR, latencyMs(usual), latencyMs(SPIKE_MIN_MS), total > SHOWN ? f(", the %d worst", SHOWN) : "")
                 + "\n" + String.join("\n", lines);
         String advice = explained > 0
                 ? "Fix the JVM event named beside each spike (see its own finding), and the spike goes with it."
@@ -90,31 +90,31 @@ final class LatencySpikeRule implements Rule {
             Optional<GcPause> pause = facts.telemetry() == null ? Optional.empty()
                     : facts.telemetry().gc().longest().stream()
                             .filter(p -> p.startMs() + p.pauseMs() > from && p.startMs() < spike.endMs()).findFirst();
-            causes.add(pause.map(p -> f("a %s %s pause (%s) started at about %s", ms(p.pauseMs()), p.collector(),
+            causes.add(pause.map(p -> f("a %s %s pause (%s) started at about %s", latencyMs(p.pauseMs()), p.collector(),
                             p.cause(), Text.at(p.startMs())))
-                    .orElseGet(() -> f("a %s GC pause in %s", ms(gc), span(window, t -> t.gcPauseMsMax() == gc))));
+                    .orElseGet(() -> f("a %s GC pause in %s", latencyMs(gc), span(window, t -> t.gcPauseMsMax() == gc))));
         }
         double dispatch = window.stream().map(TelemetrySecond::dispatchDelayMs).filter(d -> d != null)
                 .mapToDouble(DelayMs::max).max().orElse(0);
         if (unusual(dispatch, all, t -> t.dispatchDelayMs() == null ? 0 : t.dispatchDelayMs().max())) {
-            causes.add(f("dispatch probes ran up to %s late", ms(dispatch)));
+            causes.add(f("dispatch probes ran up to %s late", latencyMs(dispatch)));
         }
         double hiccup = window.stream().map(TelemetrySecond::hiccupMs).filter(d -> d != null)
                 .mapToDouble(DelayMs::max).max().orElse(0);
         if (unusual(hiccup, all, t -> t.hiccupMs() == null ? 0 : t.hiccupMs().max()) && hiccup > gc) {
-            causes.add(f("the whole JVM stalled up to %s (hiccup probe)", ms(hiccup)));
+            causes.add(f("the whole JVM stalled up to %s (hiccup probe)", latencyMs(hiccup)));
         }
         double safepoints = window.stream().mapToDouble(TelemetrySecond::safepointMsTotal).max().orElse(0);
         if (unusual(safepoints, all, TelemetrySecond::safepointMsTotal) && gc < CAUSE_MIN_MS) {
-            causes.add(f("safepoints stopped every thread for %s", ms(safepoints)));
+            causes.add(f("safepoints stopped every thread for %s", latencyMs(safepoints)));
         }
         double locks = window.stream().mapToDouble(TelemetrySecond::lockWaitMsTotal).max().orElse(0);
         if (unusual(locks, all, TelemetrySecond::lockWaitMsTotal)) {
-            causes.add(f("the server's threads waited %s for locks", ms(locks)));
+            causes.add(f("the server's threads waited %s for locks", latencyMs(locks)));
         }
         double pinned = window.stream().mapToDouble(TelemetrySecond::pinnedMsTotal).max().orElse(0);
         if (unusual(pinned, all, TelemetrySecond::pinnedMsTotal)) {
-            causes.add(f("virtual threads were pinned for %s", ms(pinned)));
+            causes.add(f("virtual threads were pinned for %s", latencyMs(pinned)));
         }
         return String.join(", ", causes);
     }

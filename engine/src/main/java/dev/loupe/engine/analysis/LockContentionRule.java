@@ -1,8 +1,9 @@
 package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
-import static dev.loupe.engine.analysis.Text.ms;
+import static dev.loupe.engine.units.Numbers.latencyMs;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.telemetry.Evidence;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import dev.loupe.engine.telemetry.ThreadRole;
@@ -46,7 +47,7 @@ final class LockContentionRule implements Rule {
         String title = f("Threads queue for a lock%s: %.1f threads waiting on average", on, waiting);
         String evidence = f("The server's threads waited %s for locks in %s: %,d waits to enter a synchronized"
                         + " monitor and %,d parks on java.util.concurrent locks; on average %.2f threads were waiting"
-                        + " (red from %.1f, yellow from %.1f).", ms(waitedMs), Text.at(wallMs), monitors, parks,
+                        + " (red from %.1f, yellow from %.1f).", latencyMs(waitedMs), Text.at(wallMs), monitors, parks,
                 waiting, RED_THREADS, YELLOW_THREADS)
                 + (locks.isEmpty() ? "" : "\nBy lock class, most waited first:" + Text.evidence(locks, 3));
         String advice = "Hold the lock for less time (do the work outside the synchronized block and publish the"

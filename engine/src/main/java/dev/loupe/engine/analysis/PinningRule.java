@@ -1,7 +1,7 @@
 package dev.loupe.engine.analysis;
 
 import static dev.loupe.engine.analysis.Text.f;
-import static dev.loupe.engine.analysis.Text.ms;
+import static dev.loupe.engine.units.Numbers.latencyMs;
 
 import dev.loupe.engine.telemetry.Evidence;
 import dev.loupe.engine.telemetry.TelemetrySecond;
@@ -36,9 +36,9 @@ final class PinningRule implements Rule {
         Severity severity = carriers >= RED_CARRIERS ? Severity.RED : Severity.YELLOW;
         List<Evidence> reasons = facts.telemetry() == null ? List.of() : facts.telemetry().evidence().pinning();
         String why = reasons.isEmpty() ? "" : " (" + reasons.getFirst().subject() + ")";
-        String title = f("Virtual threads are pinned to their carriers: %,d pins, %s in all%s", pins, ms(pinnedMs), why);
+        String title = f("Virtual threads are pinned to their carriers: %,d pins, %s in all%s", pins, latencyMs(pinnedMs), why);
         String evidence = f("%,d times a virtual thread blocked while pinned, for %s in %s: on average %.2f carriers"
-                        + " could run nothing else (red from %.2f).", pins, ms(pinnedMs), Text.at(wallMs), carriers,
+                        + " could run nothing else (red from %.2f).", pins, latencyMs(pinnedMs), Text.at(wallMs), carriers,
                 RED_CARRIERS)
                 + (reasons.isEmpty() ? "" : "\nBy reason and stack:" + Text.evidence(reasons, 3));
         String advice = "Find the native or VM frame in the stack and run that blocking call on a small"

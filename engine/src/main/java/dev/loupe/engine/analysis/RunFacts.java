@@ -1,5 +1,6 @@
 package dev.loupe.engine.analysis;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.measure.ConnectionCounts;
 import dev.loupe.engine.measure.ErrorCounts;
 import dev.loupe.engine.measure.GeneratorHealth;
@@ -20,6 +21,7 @@ import java.util.function.ToDoubleFunction;
  * at the end, the telemetry summary with its evidence.
  *
  * @param scenario the resolved scenario
+ * @param model how the server variant runs requests, as the variant declares it
  * @param seconds the run's seconds so far, warm-up included and marked
  * @param errors failed requests by class over the measured part
  * @param connections connection events over the run
@@ -34,6 +36,7 @@ import java.util.function.ToDoubleFunction;
  */
 public record RunFacts(
         Scenario scenario,
+        ConcurrencyModel model,
         List<SecondInterval> seconds,
         ErrorCounts errors,
         ConnectionCounts connections,
@@ -46,6 +49,7 @@ public record RunFacts(
 
     public RunFacts {
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(errors, "errors");
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(generator, "generator");
@@ -113,10 +117,5 @@ public record RunFacts(
     public double fixedRateRps() {
         return openModel() && scenario.load().schedule() != Schedule.RAMP && measuredMs() > 0
                 ? Math.max(0, scenario.load().rateRps()) : 0;
-    }
-
-    /** The concurrency model of the server variant. */
-    public ConcurrencyModel model() {
-        return ConcurrencyModel.of(scenario.server().variant());
     }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.engine.analysis;
 
 import dev.loupe.engine.telemetry.Evidence;
+import dev.loupe.engine.units.Numbers;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,22 +16,9 @@ final class Text {
         return String.format(Locale.ROOT, format, args);
     }
 
-    /** A duration in ms: {@code 0.42 ms}, {@code 12.3 ms}, {@code 1,234 ms}. */
-    static String ms(double ms) {
-        return ms < 1 ? f("%.2f ms", ms) : ms < 100 ? f("%.1f ms", ms) : f("%,.0f ms", ms);
-    }
-
-    /** A time on the run's clock: {@code 12.3 s}. */
+    /** A time on the run's clock, in seconds: {@code 12.3 s}. */
     static String at(long ms) {
-        return f("%.1f s", ms / 1000.0);
-    }
-
-    static String pct(double pct) {
-        return pct < 10 ? f("%.1f %%", pct) : f("%.0f %%", pct);
-    }
-
-    static String mb(double mb) {
-        return mb < 100 ? f("%.1f MB", mb) : f("%,.0f MB", mb);
+        return Numbers.seconds(ms / 1000.0);
     }
 
     /** The most frames quoted when the first application frame is deep in the JDK. */
@@ -84,7 +72,7 @@ final class Text {
         }
         b.append(f(": %,d times", e.events()));
         if (e.totalMs() > 0) {
-            b.append(", ").append(ms(e.totalMs())).append(" in all, longest ").append(ms(e.maxMs()));
+            b.append(", ").append(Numbers.latencyMs(e.totalMs())).append(" in all, longest ").append(Numbers.latencyMs(e.maxMs()));
         }
         if (!e.frames().isEmpty()) {
             b.append(", at ").append(frames(e.frames()));

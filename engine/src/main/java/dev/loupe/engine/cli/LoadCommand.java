@@ -1,37 +1,35 @@
 package dev.loupe.engine.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.load.ArrivalSchedule;
 import dev.loupe.engine.load.HttpUrl;
 import dev.loupe.engine.load.LoadGenerator;
-import dev.loupe.engine.load.LoadResult;
-import dev.loupe.engine.load.LoadRun;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.RequestSpec;
-import dev.loupe.engine.measure.IntervalListener;
+import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.run.RunListener;
+import dev.loupe.engine.session.RunSession;
+import dev.loupe.engine.session.SessionOutcome;
 import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Numbers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code loupe load URL}: wrk-style load at any plain-HTTP URL, closed model or, with {@code -R}, open. */
 @Command(
@@ -84,7 +82,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "Selector threads sharing the connections (default: ${DEFAULT-VALUE}; one leaves a core to the server on a 2-core machine).")
     int threads;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = LoadSpec.DEFAULT_DURATION_TEXT,
+            converter = DurationConverter.class,
             description = "How long to measure, after the warm-up (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -100,15 +99,18 @@ final class LoadCommand implements Callable<Integer> {
             description = "Seed for --poisson (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "0s", converter = DurationConverter.class,
+    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = LoadSpec.DEFAULT_WARMUP_TEXT,
+            converter = DurationConverter.class,
             description = "Send for this long first without measuring (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = LoadSpec.DEFAULT_REQUEST_TIMEOUT_TEXT,
+            converter = DurationConverter.class,
             description = "Request timeout: the longest wait for a complete response after sending (default: ${DEFAULT-VALUE}).")
     Duration requestTimeout;
 
-    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = LoadSpec.DEFAULT_CONNECT_TIMEOUT_TEXT,
+            converter = DurationConverter.class,
             description = "The longest a TCP connect may take (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
@@ -143,6 +145,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "No progress lines on standard error.")
     boolean quiet;
 
+    /** The option that sets each of {@link LoadSpec}'s fields, for its messages. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of(
+            "connections", "--connections", "threads", "--threads", "duration", "--duration", "warmup", "--warmup",
+            "timeout", "--timeout", "connectTimeout", "--connect-timeout", "thinkTime", "--think", "rateRps", "--rate");
+    private static final Pattern FIELD_MESSAGE = Pattern.compile("(\\w+): (.*)");
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -150,50 +158,38 @@ final class LoadCommand implements Callable<Integer> {
         LoadSpec spec = resolve();
         checkJsonTarget();
 
-        long totalMs = spec.warmup().plus(spec.duration()).toMillis();
-        List<IntervalListener> listeners = new ArrayList<>();
+        RunSession session = RunSession.load(spec, Optional.ofNullable(json), generator);
+        List<RunListener> listeners = new ArrayList<>();
         if (!quiet) {
-            listeners.add(new LoadProgress(err, totalMs, spec.isOpen()));
+            LoadProgress progress = new LoadProgress(err, spec.warmup().plus(spec.duration()).toMillis(), spec.isOpen());
+            listeners.add(new RunListener() {
+                @Override
+                public void onSnapshot(IntervalSnapshot snapshot) {
+                    progress.onInterval(snapshot);
+                }
+            });
         }
-        LoadRun run;
-        try {
-            run = generator.start(spec, listeners);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(url + ": " + e.getMessage());
-        }
-        String heading = heading(spec);
         err.println("loupe: loading " + url + " for " + Durations.format(spec.warmup().plus(spec.duration()))
                 + " (Ctrl+C stops early and still prints the summary)");
         err.flush();
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        LoadResult result;
-        try (AutoCloseable ignored = interrupts.onInterrupt(() -> {
-            interrupted.set(true);
-            run.stop();
-            try {
-                finished.await(30, TimeUnit.SECONDS); // let the summary print before the JVM exits
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
-            try {
-                result = run.awaitResult();
-            } catch (InterruptedException e) {
-                run.stop();
-                result = run.awaitResult(Duration.ofSeconds(30)).orElseThrow(() -> e);
-                interrupted.set(true);
-            }
-            LoadReport.print(out, heading, result);
-            if (json != null) {
-                writeJson(result);
-            }
+        CountDownLatch reported = new CountDownLatch(1);
+        try (AutoCloseable ignored = interrupts.stopOnInterrupt(session, reported)) {
+            return switch (session.start(listeners).await()) {
+                case SessionOutcome.SetupFailed failed -> throw new UserInputException(url + ": " + failed.message());
+                case SessionOutcome.Failed failed -> throw failed.cause() instanceof Exception e ? e
+                        : new IllegalStateException(failed.cause());
+                case SessionOutcome.ScenarioFinished unexpected -> throw new IllegalStateException("a load session ran a scenario");
+                case SessionOutcome.LoadFinished done -> {
+                    LoadReport.print(out, heading(spec), done.result());
+                    yield done.stopped() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+                }
+            };
         } finally {
-            finished.countDown();
+            reported.countDown();
         }
-        return interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
+    /** The options as the generator's specification; its checks, worded with the option names. */
     private LoadSpec resolve() {
         HttpUrl target;
         try {
@@ -201,31 +197,16 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        if (connections < 1 || connections > LoadSpec.MAX_CONNECTIONS) {
-            throw new UserInputException("--connections " + connections + " (expected: 1.." + LoadSpec.MAX_CONNECTIONS + ")");
-        }
-        int maxThreads = Math.min(LoadSpec.MAX_THREADS, connections);
-        if (threads < 1 || threads > maxThreads) {
-            throw new UserInputException("--threads " + threads + " (expected: 1.." + maxThreads
-                    + ": at most " + LoadSpec.MAX_THREADS + " and at most the number of connections)");
-        }
         positive("--duration", duration);
-        positive("--timeout", requestTimeout);
-        positive("--connect-timeout", connectTimeout);
-        if (warmup.plus(duration).compareTo(LoadSpec.MAX_RUN) > 0) {
-            throw new UserInputException("--warmup " + Durations.format(warmup) + " plus --duration " + Durations.format(duration)
-                    + " (expected: at most " + Durations.format(LoadSpec.MAX_RUN) + " together)");
-        }
-        if (rate != null && (!(rate > 0) || rate > 10_000_000)) {
-            throw new UserInputException("--rate " + rate + " (expected: more than 0 and at most 10000000 requests per second)");
-        }
         if (poisson && rate == null) {
             throw new UserInputException("--poisson needs a rate (expected: -R RATE as well)");
         }
         if (rate != null && !think.isZero()) {
             throw new UserInputException("--think applies to the closed model only (expected: either -R or --think, not both)");
         }
-
+        if (rate != null && !(rate > 0)) {
+            throw new UserInputException("--rate " + Numbers.plain(rate) + " (expected: more than 0 requests per second)");
+        }
         byte[] bodyBytes = new byte[0];
         if (body != null) {
             try {
@@ -260,8 +241,17 @@ final class LoadCommand implements Callable<Integer> {
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UserInputException(asOption(e.getMessage()));
         }
+    }
+
+    /** {@code threads: 3 (expected: 1..2)} as {@code --threads 3 (expected: 1..2)}. */
+    private static String asOption(String message) {
+        Matcher m = FIELD_MESSAGE.matcher(message);
+        if (m.matches() && OPTION_OF_FIELD.containsKey(m.group(1))) {
+            return OPTION_OF_FIELD.get(m.group(1)) + " " + m.group(2);
+        }
+        return message;
     }
 
     private static void positive(String option, Duration value) {
@@ -287,22 +277,11 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private void writeJson(LoadResult result) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("summary", result.summary());
-        try {
-            AtomicFiles.write(json, out -> mapper.writeValue(out, document));
-        } catch (AccessDeniedException e) {
-            throw new UserInputException("--json " + json + ": cannot write it (" + e.getMessage() + ")");
-        }
-    }
-
     private String heading(LoadSpec spec) {
         StringBuilder h = new StringBuilder("loupe load ").append(url).append('\n').append("  ");
         if (rate != null) {
             h.append(poisson ? "open model, Poisson arrivals at " : "open model, constant rate of ")
-                    .append(Units.rate(rate)).append(" req/s, ");
+                    .append(Numbers.rateRps(rate)).append(", ");
         } else {
             h.append("closed model, ");
             if (!think.isZero()) {

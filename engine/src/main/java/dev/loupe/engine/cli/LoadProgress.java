@@ -4,6 +4,7 @@ import dev.loupe.engine.measure.IntervalListener;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyMs;
+import dev.loupe.engine.units.Numbers;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ final class LoadProgress implements IntervalListener {
         err.println(String.format(Locale.ROOT, "[%5.1fs/%ds]%s %9.0f req/s  p50 %-8s p99 %-8s errors %d  %s",
                 endMs / 1000.0, totalMs / 1000, warmup ? " warm-up" : "",
                 responses * 1000.0 / lengthMs,
-                Units.latency(merged.p50()), Units.latency(merged.p99()), errors,
+                Numbers.latencyMs(merged.p50()), Numbers.latencyMs(merged.p99()), errors,
                 endMs >= totalMs ? "waiting for the last responses" : leftS + "s left"));
         err.flush();
     }

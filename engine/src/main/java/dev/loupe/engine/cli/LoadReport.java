@@ -4,6 +4,7 @@ import dev.loupe.engine.load.LoadResult;
 import dev.loupe.engine.measure.ErrorClass;
 import dev.loupe.engine.measure.LatencyMs;
 import dev.loupe.engine.measure.LoadSummary;
+import dev.loupe.engine.units.Numbers;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,10 @@ final class LoadReport {
         }
         out.println();
         out.println(String.format(Locale.ROOT, "  %d requests in %s, %s read", s.requests(),
-                Units.seconds(s.durationS()), Units.bytes(result.bytesRead())));
-        out.println("  Requests/sec:  " + Units.rate(s.throughputRps()));
-        out.println("  Transfer/sec:  " + Units.bytes(s.durationS() == 0 ? 0 : result.bytesRead() / s.durationS()));
+                Numbers.seconds(s.durationS()), Numbers.bytes(result.bytesRead())));
+        // wrk's own form, without separators: scripts read this line as they read wrk's
+        out.println(String.format(Locale.ROOT, "  Requests/sec:  %.1f", s.throughputRps()));
+        out.println("  Transfer/sec:  " + Numbers.bytes(s.durationS() == 0 ? 0 : result.bytesRead() / s.durationS()) + "/s");
         out.println("  Errors:        " + errors(s));
         out.println(String.format(Locale.ROOT, "  Connections:   requested %d, established %d, failed %d, reconnects %d",
                 s.connections().requested(), s.connections().established(), s.connections().failed(),
@@ -49,8 +51,8 @@ final class LoadReport {
 
     private static String latencyRow(String label, LatencyMs l) {
         return String.format(Locale.ROOT, "  %-13s %9s %9s %9s %9s %9s %9s %9s %9s", label,
-                Units.latency(l.min()), Units.latency(l.p50()), Units.latency(l.p75()), Units.latency(l.p90()),
-                Units.latency(l.p99()), Units.latency(l.p999()), Units.latency(l.max()), Units.latency(l.mean()));
+                Numbers.latencyMs(l.min()), Numbers.latencyMs(l.p50()), Numbers.latencyMs(l.p75()), Numbers.latencyMs(l.p90()),
+                Numbers.latencyMs(l.p99()), Numbers.latencyMs(l.p999()), Numbers.latencyMs(l.max()), Numbers.latencyMs(l.mean()));
     }
 
     private static String errors(LoadSummary s) {
@@ -65,7 +67,7 @@ final class LoadReport {
             }
         }
         return String.join(", ", parts) + " (" + s.errors().total() + " of " + s.requests() + " requests, "
-                + Units.percent(s.errorRatePct()) + ")";
+                + Numbers.percent(s.errorRatePct()) + ")";
     }
 
     private static String generator(LoadResult r) {

@@ -1,41 +1,36 @@
 package dev.loupe.engine.cli;
 
+import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.report.RunFolder;
+import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.run.RunListener;
-import dev.loupe.engine.run.RunOutcome;
-import dev.loupe.engine.run.RunLog;
-import dev.loupe.engine.run.RunResult;
-import dev.loupe.engine.run.RunSetupException;
 import dev.loupe.engine.run.RunStarted;
-import dev.loupe.engine.run.ScenarioRun;
-import dev.loupe.engine.units.Durations;
 import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.ScenarioProblem;
 import dev.loupe.engine.scenario.ScenarioReader;
 import dev.loupe.engine.scenario.Threshold;
+import dev.loupe.engine.session.RunSession;
+import dev.loupe.engine.session.SessionOutcome;
+import dev.loupe.engine.units.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code loupe run FILE}: runs a scenario headless and writes its run folder. */
 @Command(
@@ -64,8 +59,6 @@ import picocli.CommandLine.Parameters;
             "  130  interrupted (Ctrl+C): the run folder still holds what ran"
         })
 final class RunCommand implements Callable<Integer> {
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -111,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario;
         List<Threshold> extraThresholds;
         try {
-            scenario = new ScenarioReader().read(file, overrides());
+            scenario = new ScenarioReader(RunCatalog.installed()).read(file, overrides());
             extraThresholds = thresholds();
         } catch (InvalidScenarioException e) {
             e.problems().stream().map(ScenarioProblem::toString).forEach(err::println);
@@ -121,46 +114,24 @@ final class RunCommand implements Callable<Integer> {
         Path folder = runFolder(scenario);
         checkWritable(junit, "--junit");
 
-        try (RunLog log = RunLog.appendingTo(folder.resolve("run.log"), clock)) {
-            log.info("scenario " + file + ": " + scenario.summary());
-            ScenarioRun run = new ScenarioRun(scenario, dev.loupe.engine.load.LoadGenerator.create(), clock,
-                    (l, e) -> log.error("a run listener failed and was dropped: " + l, e));
-            RunFolder files = new RunFolder(folder, log);
-            run.recordTo(files.recordingFile());
-            List<RunListener> listeners = new ArrayList<>(List.of(files.listener()));
-            listeners.add(new Console(err, quiet));
-            AtomicBoolean interrupted = new AtomicBoolean();
-            CountDownLatch finished = new CountDownLatch(1);
-            try (AutoCloseable ignored = interrupts.onInterrupt(() -> {
-                interrupted.set(true);
-                run.stop();
-                try {
-                    finished.await(60, TimeUnit.SECONDS); // the run folder is written before the JVM exits
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        RunSession session = RunSession.scenario(scenario, file.toString(), folder, extraThresholds,
+                Optional.ofNullable(junit), LoadGenerator.create(), clock);
+        CountDownLatch reported = new CountDownLatch(1);
+        try (AutoCloseable ignored = interrupts.stopOnInterrupt(session, reported)) {
+            return switch (session.start(List.of(new Console(err, quiet))).await()) {
+                case SessionOutcome.SetupFailed failed -> throw new UserInputException(file + ": " + failed.message());
+                case SessionOutcome.Failed failed -> throw failed.cause() instanceof Exception e ? e
+                        : new IllegalStateException(failed.cause());
+                case SessionOutcome.LoadFinished unexpected -> throw new IllegalStateException("a scenario session loaded a URL");
+                case SessionOutcome.ScenarioFinished done -> {
+                    RunConsoleReport.print(stdout, done.result(), done.written(), folder);
+                    yield done.stopped() ? ExitCodes.INTERRUPTED
+                            : done.written().failedThresholds() > 0 || done.guarded() ? ExitCodes.THRESHOLD_FAILED
+                            : ExitCodes.OK;
                 }
-            })) {
-                RunResult result;
-                try {
-                    result = run.run(listeners);
-                } catch (RunSetupException e) {
-                    log.warn("could not start: " + e.getMessage());
-                    throw new UserInputException(file + ": " + e.getMessage());
-                } catch (IOException | RuntimeException e) {
-                    log.error("the run failed", e);
-                    throw e;
-                }
-                RunFolder.Written written = files.finish(result, extraThresholds, Optional.ofNullable(junit));
-                RunConsoleReport.print(stdout, result, written, folder);
-                log.info("finished: " + result.outcome() + ", " + written.failedThresholds() + " failed threshold(s)");
-                if (interrupted.get()) {
-                    return ExitCodes.INTERRUPTED;
-                }
-                boolean guarded = result.outcome() == RunOutcome.STOPPED_BY_GUARD;
-                return written.failedThresholds() > 0 || guarded ? ExitCodes.THRESHOLD_FAILED : ExitCodes.OK;
-            } finally {
-                finished.countDown();
-            }
+            };
+        } finally {
+            reported.countDown();
         }
     }
 
@@ -189,19 +160,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** The run folder, created now so a bad path fails before the first request. */
     private Path runFolder(Scenario scenario) {
-        Path folder = out != null ? out
-                : Path.of("runs", LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault()).format(FOLDER_TIME)
-                        + "-" + scenario.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        Path folder = out != null ? out : RunFolder.defaultPath(Path.of(""), clock.instant(), ZoneId.systemDefault(),
+                scenario.name());
         try {
-            Files.createDirectories(folder);
+            return RunFolder.prepare(folder);
         } catch (IOException e) {
-            throw new UserInputException("--out " + folder + ": cannot create the run folder ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserInputException("--out " + folder + ": cannot create the run folder (" + why + ")");
         }
-        if (!Files.isWritable(folder)) {
-            throw new UserInputException("--out " + folder + ": the run folder is not writable");
-        }
-        return folder;
     }
 
     private static void checkWritable(Path target, String option) {

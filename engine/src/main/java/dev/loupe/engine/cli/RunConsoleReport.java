@@ -9,6 +9,7 @@ import dev.loupe.engine.report.ThresholdResult;
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.telemetry.TelemetrySummary;
+import dev.loupe.engine.units.Numbers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,12 +28,12 @@ final class RunConsoleReport {
         StringBuilder line = new StringBuilder("  JVM:");
         if (t.dispatchDelayMs() != null) {
             double max = t.dispatchDelayMs().max();
-            line.append(" dispatch delay p99 ").append(Units.latency(t.dispatchDelayMs().p99())).append(" max ")
-                    .append(Units.latency(max)).append(" (").append(Severity.ofDelayMs(max)).append(") ·");
+            line.append(" dispatch delay p99 ").append(Numbers.latencyMs(t.dispatchDelayMs().p99())).append(" max ")
+                    .append(Numbers.latencyMs(max)).append(" (").append(Severity.ofDelayMs(max)).append(") ·");
         }
         line.append(" GC ").append(t.gc().pauses()).append(" pauses");
         if (t.gc().pauses() > 0) {
-            line.append(", longest ").append(Units.latency(t.gc().pauseMsMax()));
+            line.append(", longest ").append(Numbers.latencyMs(t.gc().pauseMsMax()));
         }
         if (t.heap().usedMbMax() != null) {
             line.append(String.format(Locale.ROOT, " · heap max %.0f MB of %.0f MB", t.heap().usedMbMax(), t.heap().maxMb()));
@@ -57,9 +58,9 @@ final class RunConsoleReport {
             out.println("  WARNING: the load generator could not keep its schedule (behind for "
                     + s.generator().behindScheduleMs() + " ms): the latencies below are partly the generator's, not the server's");
         }
-        out.println(String.format(Locale.ROOT, "  %s req/s · p50 %s · p99 %s · max %s · %d requests · errors %d (%s)",
-                Units.rate(s.throughputRps()), Units.latency(s.latencyMs().p50()), Units.latency(s.latencyMs().p99()),
-                Units.latency(s.latencyMs().max()), s.requests(), s.errors().total(), Units.percent(s.errorRatePct())));
+        out.println(String.format(Locale.ROOT, "  %s · p50 %s · p99 %s · max %s · %d requests · errors %d (%s)",
+                Numbers.rateRps(s.throughputRps()), Numbers.latencyMs(s.latencyMs().p50()), Numbers.latencyMs(s.latencyMs().p99()),
+                Numbers.latencyMs(s.latencyMs().max()), s.requests(), s.errors().total(), Numbers.percent(s.errorRatePct())));
         jvm(out, result);
         if (result.findings().isEmpty()) {
             out.println("  findings: none");

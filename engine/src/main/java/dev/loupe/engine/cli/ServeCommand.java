@@ -4,8 +4,8 @@ import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
+import dev.loupe.engine.server.workload.ConfiguredWorkload;
 import dev.loupe.engine.server.workload.Workload;
-import dev.loupe.engine.server.workload.WorkloadSpec;
 import dev.loupe.engine.server.workload.Workloads;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code loupe serve VARIANT}: runs one server variant in the foreground until interrupted. */
 @Command(
@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerVariant variant = variant();
-        WorkloadSpec spec = workloadSpec();
+        ConfiguredWorkload spec = workloadSpec();
         ServerConfig config = config(spec);
         RunningServer server = start(variant, config);
         PrintWriter out = command.commandLine().getOut();
@@ -145,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private WorkloadSpec workloadSpec() {
+    private ConfiguredWorkload workloadSpec() {
         try {
             return Workloads.parse(workload, "--workload");
         } catch (IllegalArgumentException e) {
@@ -153,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private ServerConfig config(WorkloadSpec spec) {
+    private ServerConfig config(ConfiguredWorkload spec) {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port: " + port + " (expected: 0..65535, 0 = any free port)");
         }

@@ -1,5 +1,6 @@
 package dev.loupe.engine.cli;
 
+import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
@@ -71,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
             print(err, e.problems());
             return ExitCodes.BAD_INPUT;
         }
-        ScenarioReader reader = new ScenarioReader();
+        ScenarioReader reader = new ScenarioReader(RunCatalog.installed());
         int bad = 0;
         for (Path file : files) {
             try {

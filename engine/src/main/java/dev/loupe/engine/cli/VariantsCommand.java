@@ -4,13 +4,14 @@ import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
 import dev.loupe.engine.server.Tunable;
+import dev.loupe.engine.server.VariantOption;
 import dev.loupe.engine.server.workload.Workload;
 import dev.loupe.engine.server.workload.Workloads;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code loupe variants}: every server variant with its tunables, the shared limits, every workload. */
 @Command(
@@ -37,14 +38,18 @@ final class VariantsCommand implements Callable<Integer> {
 
     static String render(List<ServerVariant> variants, List<Workload> workloads, int width) {
         StringBuilder out = new StringBuilder();
-        out.append("Server variants (loupe serve VARIANT [--threads N] [--max-threads N] [-o K=V])\n\n");
+        out.append("Server variants: loupe serve VARIANT [--threads N] [--max-threads N] [-o K=V],\n"
+                + "or in a scenario file server.threads, server.maxThreads, server.options.K\n\n");
         for (ServerVariant v : variants) {
             new TextTable("  ", width).row(v.name(), v.description()).print(out);
             TextTable tunables = new TextTable("      ", width).row("TUNABLE", "DEFAULT", "MEANING");
             for (Tunable t : v.tunables()) {
                 tunables.row(t.name(), t.defaultValue(), t.description());
             }
-            if (v.tunables().isEmpty()) {
+            for (VariantOption o : v.options()) {
+                tunables.row("options." + o.name(), o.defaultValue(), o.description() + " (" + o.values().expected() + ")");
+            }
+            if (v.tunables().isEmpty() && v.options().isEmpty()) {
                 tunables.row("-", "-", "no tunables of its own");
             }
             tunables.print(out);

@@ -1,6 +1,6 @@
 package dev.loupe.engine.load;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +15,9 @@ import java.util.Objects;
  * thread (a Poisson sequence remembers where it is, so sequential reads cost O(1)).
  */
 public sealed interface ArrivalSchedule {
+    /** The highest arrival rate any schedule takes, in requests per second. */
+    double MAX_RATE_RPS = 10_000_000;
+
     /** The intended start of a request that never comes (the rate dropped to zero for good). */
     long NEVER = Long.MAX_VALUE;
 
@@ -45,7 +48,7 @@ public sealed interface ArrivalSchedule {
     /** Evenly spaced requests: request n starts at {@code n / rateRps} seconds. */
     record Constant(double rateRps) implements ArrivalSchedule {
         public Constant {
-            Checks.rateRps("rateRps", rateRps);
+            ArgumentChecks.inRange("rateRps", rateRps, 0, MAX_RATE_RPS, "requests per second");
         }
 
         @Override
@@ -69,9 +72,9 @@ public sealed interface ArrivalSchedule {
      */
     record Stage(double fromRps, double toRps, Duration duration) {
         public Stage {
-            Checks.rateRps("fromRps", fromRps);
-            Checks.rateRps("toRps", toRps);
-            Checks.positive("duration", duration);
+            ArgumentChecks.inRange("fromRps", fromRps, 0, MAX_RATE_RPS, "requests per second");
+            ArgumentChecks.inRange("toRps", toRps, 0, MAX_RATE_RPS, "requests per second");
+            ArgumentChecks.positive("duration", duration);
         }
     }
 
@@ -142,7 +145,7 @@ public sealed interface ArrivalSchedule {
      */
     record Poisson(double rateRps, long seed) implements ArrivalSchedule {
         public Poisson {
-            Checks.rateRps("rateRps", rateRps);
+            ArgumentChecks.inRange("rateRps", rateRps, 0, MAX_RATE_RPS, "requests per second");
         }
 
         @Override

@@ -30,9 +30,10 @@ public final class LoadRun {
     }
 
     /**
-     * Stops sending now (Ctrl+C, the dashboard's stop button); in-flight responses are still awaited
-     * for up to the stop grace, then the connections close and the result completes with what was
-     * measured. Idempotent; returns at once.
+     * Stops sending now (Ctrl+C, the dashboard's stop button); responses in flight are still awaited
+     * for {@link LoadSpec#STOP_DRAIN} (also when the run was already draining after its end), then
+     * the connections close, requests still unanswered are abandoned uncounted, and the result
+     * completes with what was measured. Idempotent; returns at once.
      */
     public void stop() {
         stopRequested = true;

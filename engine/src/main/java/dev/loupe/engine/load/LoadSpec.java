@@ -1,6 +1,7 @@
 package dev.loupe.engine.load;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
+import dev.loupe.engine.units.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.Set;
  *     deterministically from {@code seed} and the request's index
  * @param placeholders values for the {@code {name}} placeholders in the requests' paths; every name
  *     used must be here
- * @param model closed (connections wait for responses) or open (a schedule sets the pace)
+ * @param pacing closed (connections wait for responses) or open (a schedule sets the pace)
  * @param connections how many TCP connections to keep (at most one request in flight on each)
  * @param threads how many selector threads share the connections (at most {@code connections})
  * @param warmup how long to send before measuring; warm-up intervals are reported but excluded from the summary
@@ -36,7 +37,7 @@ public record LoadSpec(
         LoadTarget target,
         List<RequestSpec> requests,
         Map<String, PlaceholderValue> placeholders,
-        LoadModel model,
+        Pacing pacing,
         int connections,
         int threads,
         Duration warmup,
@@ -47,23 +48,41 @@ public record LoadSpec(
         Duration stopGrace,
         long seed) {
 
+    // Defaults and bounds, one place for each: a scenario's load.* fields and `loupe load` read them.
     public static final int DEFAULT_CONNECTIONS = 10;
     public static final int MAX_CONNECTIONS = 100_000;
     /** One selector thread: on two cores it leaves the other one to the server. */
     public static final int DEFAULT_THREADS = 1;
     public static final int MAX_THREADS = 64;
-    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_WARMUP = Duration.ZERO;
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The measured duration of {@code loupe load} when none is given, as wrk's, as text. */
+    public static final String DEFAULT_DURATION_TEXT = "10s";
+    public static final Duration DEFAULT_DURATION = Durations.parse(DEFAULT_DURATION_TEXT);
+    /** The longest measured duration. */
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
+    public static final String DEFAULT_WARMUP_TEXT = "0s";
+    public static final Duration DEFAULT_WARMUP = Durations.parse(DEFAULT_WARMUP_TEXT);
+    /** The longest warm-up. */
+    public static final Duration MAX_WARMUP = Duration.ofHours(1);
+    /** The shortest connect or request timeout. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    public static final String DEFAULT_CONNECT_TIMEOUT_TEXT = "2s";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Durations.parse(DEFAULT_CONNECT_TIMEOUT_TEXT);
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(1);
+    public static final String DEFAULT_REQUEST_TIMEOUT_TEXT = "10s";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Durations.parse(DEFAULT_REQUEST_TIMEOUT_TEXT);
+    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
+    /**
+     * After a stop request ({@link LoadRun#stop()}), how long responses in flight are still awaited:
+     * a moment, so a stop ends the run within a second; those still unanswered are abandoned, not
+     * counted as errors.
+     */
+    public static final Duration STOP_DRAIN = Duration.ofMillis(250);
     public static final long DEFAULT_SEED = 42;
-    /** The longest run the generator accepts (warm-up plus duration). */
-    public static final Duration MAX_RUN = Duration.ofDays(7);
 
     public LoadSpec {
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(pacing, "pacing");
         requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("requests: empty (expected: at least one request)");
@@ -81,16 +100,13 @@ public record LoadSpec(
             throw new IllegalArgumentException("placeholders: no value for " + missing
                     + " (expected: a PlaceholderValue for every {name} in the request paths)");
         }
-        Checks.inRange("connections", connections, 1, MAX_CONNECTIONS);
-        Checks.inRange("threads", threads, 1, Math.min(MAX_THREADS, connections));
-        Checks.notNegative("warmup", warmup);
-        Checks.positive("duration", duration);
-        if (warmup.plus(duration).compareTo(MAX_RUN) > 0) {
-            throw new IllegalArgumentException("warmup + duration: " + warmup.plus(duration) + " (expected: at most " + MAX_RUN + ")");
-        }
-        Checks.positive("connectTimeout", connectTimeout);
-        Checks.positive("requestTimeout", requestTimeout);
-        Checks.notNegative("stopGrace", stopGrace);
+        ArgumentChecks.inRange("connections", connections, 1, MAX_CONNECTIONS);
+        ArgumentChecks.inRange("threads", threads, 1, Math.min(MAX_THREADS, connections));
+        ArgumentChecks.inRange("warmup", warmup, Duration.ZERO, MAX_WARMUP);
+        ArgumentChecks.positive("duration", duration, MAX_DURATION);
+        ArgumentChecks.inRange("connectTimeout", connectTimeout, MIN_TIMEOUT, MAX_CONNECT_TIMEOUT);
+        ArgumentChecks.inRange("timeout", requestTimeout, MIN_TIMEOUT, MAX_REQUEST_TIMEOUT);
+        ArgumentChecks.notNegative("stopGrace", stopGrace);
     }
 
     /** A spec with every default: closed model, {@code GET url's path}, 10 connections, 1 thread, 10 s. */
@@ -104,7 +120,7 @@ public record LoadSpec(
 
     /** Whether this is an open-model run. */
     public boolean isOpen() {
-        return model instanceof LoadModel.Open;
+        return pacing instanceof Pacing.Open;
     }
 
     /** A mutable helper that fills in the defaults; {@link #build()} validates. */
@@ -112,7 +128,7 @@ public record LoadSpec(
         private final LoadTarget target;
         private final List<RequestSpec> requests = new ArrayList<>();
         private final Map<String, PlaceholderValue> placeholders = new LinkedHashMap<>();
-        private LoadModel model = LoadModel.closed();
+        private Pacing pacing = Pacing.closed();
         private int connections = DEFAULT_CONNECTIONS;
         private int threads = DEFAULT_THREADS;
         private Duration warmup = DEFAULT_WARMUP;
@@ -146,19 +162,19 @@ public record LoadSpec(
             return this;
         }
 
-        public Builder model(LoadModel value) {
-            model = value;
+        public Builder pacing(Pacing value) {
+            pacing = value;
             return this;
         }
 
         /** Open model with this schedule. */
         public Builder open(ArrivalSchedule schedule) {
-            return model(LoadModel.open(schedule));
+            return pacing(Pacing.open(schedule));
         }
 
         /** Closed model with this think time. */
         public Builder closed(Duration thinkTime) {
-            return model(new LoadModel.Closed(thinkTime));
+            return pacing(new Pacing.Closed(thinkTime));
         }
 
         public Builder connections(int value) {
@@ -207,7 +223,7 @@ public record LoadSpec(
         }
 
         public LoadSpec build() {
-            return new LoadSpec(target, requests, placeholders, model, connections, threads, warmup, duration,
+            return new LoadSpec(target, requests, placeholders, pacing, connections, threads, warmup, duration,
                     keepAlive, connectTimeout, requestTimeout, stopGrace, seed);
         }
     }

@@ -1,6 +1,6 @@
 package dev.loupe.engine.load;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
 import java.util.Objects;
 
 /**
@@ -16,7 +16,7 @@ public record LoadTarget(String host, int port) {
         if (host.isBlank()) {
             throw new IllegalArgumentException("host: empty (expected: a host name or address)");
         }
-        Checks.inRange("port", port, 1, 65_535);
+        ArgumentChecks.inRange("port", port, 1, 65_535);
     }
 
     /** The {@code Host} header value: {@code host} or {@code host:port}, IPv6 addresses in brackets. */

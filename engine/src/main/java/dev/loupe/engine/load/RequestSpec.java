@@ -1,6 +1,6 @@
 package dev.loupe.engine.load;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * @param weight this request's share of a mix, relative to the others' weights (1..1000000)
  */
 public record RequestSpec(String method, String pathTemplate, List<Header> headers, byte[] body, int weight) {
+    /** The largest weight of a request in a mix. */
+    public static final int MAX_WEIGHT = 1000;
+    /** The longest path template, in characters. */
+    public static final int MAX_PATH_CHARS = 4096;
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
@@ -67,7 +71,7 @@ public record RequestSpec(String method, String pathTemplate, List<Header> heade
         }
         headers = List.copyOf(headers);
         body = body == null ? new byte[0] : body.clone();
-        Checks.inRange("weight", weight, 1, 1_000_000);
+        ArgumentChecks.inRange("weight", weight, 1, MAX_WEIGHT);
     }
 
     /** {@code GET path}, no headers, no body, weight 1. */

@@ -72,6 +72,8 @@ final class Worker implements Runnable {
     private int freeCount;
     private int inFlight;
     private boolean stopping;
+    /** Whether a stop request shortened the drain. */
+    private boolean cutShort;
     private long drainDeadlineNs;
     private long nextScanNs;
 
@@ -82,16 +84,16 @@ final class Worker implements Runnable {
         this.address = address;
         this.requests = requests;
         this.mix = new RequestMix(spec.requests(), spec.seed());
-        this.open = spec.model() instanceof LoadModel.Open;
+        this.open = spec.pacing() instanceof Pacing.Open;
         this.keepAlive = spec.keepAlive();
-        this.thinkNs = spec.model() instanceof LoadModel.Closed closed ? closed.thinkTime().toNanos() : 0;
+        this.thinkNs = spec.pacing() instanceof Pacing.Closed closed ? closed.thinkTime().toNanos() : 0;
         this.connectTimeoutNs = spec.connectTimeout().toNanos();
         this.requestTimeoutNs = spec.requestTimeout().toNanos();
         this.drainNs = Math.min(spec.requestTimeout().toNanos(), spec.stopGrace().toNanos());
         this.sendNs = spec.warmup().plus(spec.duration()).toNanos();
         this.threadIndex = threadIndex;
         this.threadCount = spec.threads();
-        this.pacer = spec.model() instanceof LoadModel.Open o
+        this.pacer = spec.pacing() instanceof Pacing.Open o
                 ? new SchedulePacer(o.schedule().arrivals(), threadIndex, spec.threads(), sendNs)
                 : null;
         int templateBytes = 0;
@@ -161,6 +163,10 @@ final class Worker implements Runnable {
             if (!stopping && (now - sendEndNs >= 0 || stopRequested)) {
                 beginStop();
             }
+            if (stopping && stopRequested && !cutShort) {
+                cutShort = true; // a stop while draining: the responses still due get a moment, not the whole grace
+                drainDeadlineNs = Math.min(drainDeadlineNs, now + LoadSpec.STOP_DRAIN.toNanos());
+            }
             if (stopping && (inFlight == 0 || now - drainDeadlineNs >= 0)) {
                 break;
             }
@@ -186,10 +192,15 @@ final class Worker implements Runnable {
                 selector.select(onKey, waitNs / 1_000_000L);
             }
         }
-        // The drain time is up: whatever is still unanswered timed out.
+        // The drain time is up: whatever is still unanswered timed out, unless a stop cut the wait
+        // short, which abandons those requests uncounted rather than blame the server for them.
         for (Connection c : connections) {
             if (c.hasRequest()) {
-                fail(c, ErrorClass.TIMEOUT);
+                if (cutShort) {
+                    close(c);
+                } else {
+                    fail(c, ErrorClass.TIMEOUT);
+                }
             }
         }
     }
@@ -215,7 +226,8 @@ final class Worker implements Runnable {
 
     private void beginStop() {
         stopping = true;
-        drainDeadlineNs = now + drainNs;
+        drainDeadlineNs = now + (stopRequested ? Math.min(drainNs, LoadSpec.STOP_DRAIN.toNanos()) : drainNs);
+        cutShort = stopRequested;
         if (open) {
             long sinceStart = Math.min(now, sendEndNs) - runStartNs;
             meter.recordStop(pacer.lagNs(sinceStart), pacer.countDueAt(sinceStart));

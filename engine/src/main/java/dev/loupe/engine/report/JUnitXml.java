@@ -2,6 +2,7 @@ package dev.loupe.engine.report;
 
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
+import dev.loupe.engine.units.Numbers;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -8,6 +8,7 @@ import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.scenario.ScenarioCatalog;
 import dev.loupe.engine.scenario.ScenarioReader;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;
@@ -108,7 +109,7 @@ public final class JournalReader {
         }
         Scenario scenario;
         try {
-            scenario = new ScenarioReader(List.of()).read(JsonSupport.compact(scenarioNode), source, folder, Overrides.none());
+            scenario = new ScenarioReader(ScenarioCatalog.syntaxOnly()).read(JsonSupport.compact(scenarioNode), source, folder, Overrides.none());
         } catch (InvalidScenarioException e) {
             warnings.add(source + ": the start line's scenario cannot be read back, so it is ignored: "
                     + e.problems().stream().map(p -> (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()).collect(Collectors.joining("; ")));

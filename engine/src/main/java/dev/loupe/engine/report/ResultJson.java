@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Severity;
+import dev.loupe.engine.io.AtomicFiles;
+import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.series.SecondInterval;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 
@@ -100,6 +103,16 @@ public final class ResultJson {
     /** The file's text: pretty JSON, two-space indent, a final newline. */
     public static String toJson(RunReport report, Path folder) {
         return JsonSupport.pretty(document(report, folder));
+    }
+
+    /**
+     * Writes {@code {"summary": {...}}}, result.json's summary object, for a URL-only load; atomically
+     * (a temporary file, then a rename).
+     */
+    public static void writeSummary(Path file, LoadSummary summary) throws IOException {
+        ObjectNode root = JsonSupport.object();
+        root.set("summary", JsonSupport.tree(summary));
+        AtomicFiles.writeString(file, JsonSupport.pretty(root));
     }
 
     /** A whole number without {@code .0} (a count stays a count), any other as it is. */

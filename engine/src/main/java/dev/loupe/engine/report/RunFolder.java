@@ -11,6 +11,10 @@ import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +61,35 @@ public final class RunFolder {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** How a run folder's default name begins: the local date and time the run started. */
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /**
+     * The default run folder of a scenario: {@code runs/<date>-<time>-<name>} below {@code base}, the
+     * name reduced to letters, digits, dots, dashes and underscores.
+     */
+    public static Path defaultPath(Path base, Instant startedAt, ZoneId zone, String scenarioName) {
+        return base.resolve("runs").resolve(LocalDateTime.ofInstant(startedAt, zone).format(FOLDER_TIME) + "-"
+                + scenarioName.replaceAll("[^A-Za-z0-9._-]+", "-"));
+    }
+
+    /**
+     * Creates {@code folder} (and its parents) if needed and checks that it can be written, so that a
+     * bad path fails before the first request.
+     *
+     * @throws IOException saying why it cannot be used
+     */
+    public static Path prepare(Path folder) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException(folder + " is a file (expected: a folder, or a path that does not exist yet)");
+        }
+        Files.createDirectories(folder);
+        if (!Files.isWritable(folder)) {
+            throw new IOException("the run folder " + folder + " is not writable");
+        }
+        return folder;
     }
 
     /** Where the run should write its JFR recording: {@code recording.jfr} in this folder. */

@@ -10,6 +10,7 @@ import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.scenario.LoadModel;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.telemetry.TelemetrySummary;
+import dev.loupe.engine.units.Numbers;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

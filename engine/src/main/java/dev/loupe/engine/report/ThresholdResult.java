@@ -1,6 +1,7 @@
 package dev.loupe.engine.report;
 
 import dev.loupe.engine.scenario.Threshold;
+import dev.loupe.engine.units.Numbers;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -3,6 +3,7 @@ package dev.loupe.engine.run;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Rules;
 import dev.loupe.engine.analysis.RunFacts;
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.measure.ConnectionCounts;
 import dev.loupe.engine.measure.ErrorCounts;
 import dev.loupe.engine.measure.GeneratorHealth;
@@ -38,6 +39,7 @@ final class RunFindings {
     static final int LIVE_SECONDS = RunResult.MAX_INTERVALS;
 
     private final Scenario scenario;
+    private final ConcurrencyModel model;
     private final RunningServer server;
     private final Supplier<Map<String, Long>> workload;
     private final Consumer<List<Finding>> onFindings;
@@ -54,9 +56,10 @@ final class RunFindings {
      * @param workload reads the workload's counters ({@link WorkloadStats}); may be called on any thread
      * @param onFindings told the live findings after each second, on the collector thread
      */
-    RunFindings(Scenario scenario, RunningServer server, Supplier<Map<String, Long>> workload,
+    RunFindings(Scenario scenario, ConcurrencyModel model, RunningServer server, Supplier<Map<String, Long>> workload,
             Consumer<List<Finding>> onFindings) {
         this.scenario = scenario;
+        this.model = model;
         this.server = server;
         this.workload = workload;
         this.onFindings = onFindings;
@@ -102,7 +105,7 @@ final class RunFindings {
 
     private RunFacts facts(List<SecondInterval> seconds, ErrorCounts errorCounts, ConnectionCounts connectionCounts,
             GeneratorHealth health, TelemetrySummary telemetry, boolean finished) {
-        return new RunFacts(scenario, seconds, errorCounts, connectionCounts, health, telemetry, workloadDelta(),
+        return new RunFacts(scenario, model, seconds, errorCounts, connectionCounts, health, telemetry, workloadDelta(),
                 server.refusedConnections(), maxHeapMb, finished);
     }
 

@@ -1,9 +1,9 @@
 package dev.loupe.engine.run;
 
 import dev.loupe.engine.load.ArrivalSchedule;
-import dev.loupe.engine.load.LoadModel;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.LoadTarget;
+import dev.loupe.engine.load.Pacing;
 import dev.loupe.engine.load.PlaceholderValue;
 import dev.loupe.engine.load.RequestSpec;
 import dev.loupe.engine.scenario.LoadSettings;
@@ -14,8 +14,11 @@ import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.ServerSettings;
 import dev.loupe.engine.scenario.WeightedRequest;
 import dev.loupe.engine.server.HttpLimits;
+import dev.loupe.engine.server.RequestHandler;
 import dev.loupe.engine.server.ServerConfig;
-import dev.loupe.engine.server.workload.WorkloadSpec;
+import dev.loupe.engine.server.ServerVariant;
+import dev.loupe.engine.server.ServerVariants;
+import dev.loupe.engine.server.workload.ConfiguredWorkload;
 import dev.loupe.engine.server.workload.Workloads;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a resolved {@link Scenario} into what the server and the load generator take. Pure apart
@@ -41,6 +46,8 @@ public final class ScenarioMapping {
      */
     public static final Set<String> PLACEHOLDERS = Set.of("timeInQueueMs", "n");
 
+    private static final Pattern EXPECTED_IN_MESSAGE = Pattern.compile("\\(expected:? (.*)\\)$");
+
     static final long TIME_IN_QUEUE_MIN_MS = 500;
     static final long TIME_IN_QUEUE_MAX_MS = 5000;
 
@@ -48,19 +55,18 @@ public final class ScenarioMapping {
 
     /** The server's configuration: variant tunables, limits and a fresh handler for the workload. */
     public static ServerConfig serverConfig(Scenario scenario) throws RunSetupException {
+        return serverConfig(scenario, workload(scenario).newHandler());
+    }
+
+    /** The server's configuration with {@code handler} serving every request. */
+    static ServerConfig serverConfig(Scenario scenario, RequestHandler handler) throws RunSetupException {
         ServerSettings s = scenario.server();
-        WorkloadSpec workload;
-        try {
-            workload = Workloads.parse(scenario.workload().toString(), "workload");
-        } catch (IllegalArgumentException e) {
-            throw new RunSetupException(e.getMessage());
-        }
         InetAddress bind;
         try {
             bind = InetAddress.getByName(s.bindAddress());
         } catch (UnknownHostException e) {
-            throw new RunSetupException("server.bindAddress: \"" + s.bindAddress()
-                    + "\" does not resolve (expected: an address of this machine, e.g. 127.0.0.1)");
+            throw new RunSetupException("server.bindAddress", "\"" + s.bindAddress() + "\"",
+                    "an address of this machine that resolves, e.g. 127.0.0.1");
         }
         HttpLimits limits = HttpLimits.DEFAULTS
                 .withIdleTimeout(s.keepAliveIdle())
@@ -69,12 +75,46 @@ public final class ScenarioMapping {
                 .withRequestLineMaxBytes(s.maxRequestLineBytes())
                 .withHeaderSectionMaxBytes(s.maxHeaderBytes())
                 .withBodyMaxBytes(s.maxBodyBytes());
-        return ServerConfig.of(workload.newHandler())
-                .withBindAddress(bind)
-                .withPort(s.port())
-                .withThreads(s.threads())
-                .withMaxThreads(s.maxThreads())
-                .withLimits(limits);
+        try {
+            return ServerConfig.of(handler)
+                    .withBindAddress(bind)
+                    .withPort(s.port())
+                    .withThreads(s.threads())
+                    .withMaxThreads(s.maxThreads())
+                    .withLimits(limits)
+                    .withOptions(s.options());
+        } catch (IllegalArgumentException e) {
+            throw RunSetupException.from("server", e);
+        }
+    }
+
+    /** The scenario's workload, as the registry reads it: its parameter checked, its default filled in. */
+    static ConfiguredWorkload workload(Scenario scenario) throws RunSetupException {
+        String spec = scenario.workload().toString();
+        try {
+            return Workloads.parse(spec, "workload");
+        } catch (IllegalArgumentException e) {
+            Matcher expected = EXPECTED_IN_MESSAGE.matcher(e.getMessage());
+            throw new RunSetupException("workload", "\"" + spec + "\"",
+                    expected.find() ? expected.group(1) : e.getMessage());
+        }
+    }
+
+    /** The scenario's server variant, which checks the configuration it would start with. */
+    static ServerVariant variant(Scenario scenario, ServerConfig config) throws RunSetupException {
+        ServerVariant variant;
+        try {
+            variant = ServerVariants.byName(scenario.server().variant());
+        } catch (IllegalArgumentException e) {
+            throw new RunSetupException("server.variant", "\"" + scenario.server().variant() + "\"",
+                    "an installed variant, one of " + String.join(", ", ServerVariants.names()));
+        }
+        try {
+            variant.check(config);
+        } catch (IllegalArgumentException e) {
+            throw RunSetupException.from("server", e);
+        }
+        return variant;
     }
 
     /** The load generator's specification, aimed at {@code target}. */
@@ -91,7 +131,7 @@ public final class ScenarioMapping {
         }
         LoadSpec.Builder b = LoadSpec.builder(target)
                 .requests(requests)
-                .model(model(l, seed))
+                .pacing(pacing(l, seed))
                 .connections(l.connections())
                 .threads(l.threads())
                 .warmup(l.warmup())
@@ -110,14 +150,14 @@ public final class ScenarioMapping {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new RunSetupException(e.getMessage());
+            throw RunSetupException.from("load", e);
         }
     }
 
-    private static LoadModel model(LoadSettings l, long seed) {
+    private static Pacing pacing(LoadSettings l, long seed) {
         return switch (l.model()) {
-            case CLOSED -> new LoadModel.Closed(l.thinkTime());
-            case OPEN -> LoadModel.open(switch (l.schedule()) {
+            case CLOSED -> new Pacing.Closed(l.thinkTime());
+            case OPEN -> Pacing.open(switch (l.schedule()) {
                 case CONSTANT -> ArrivalSchedule.constant(l.rateRps());
                 case POISSON -> ArrivalSchedule.poisson(l.rateRps(), seed);
                 case RAMP -> ArrivalSchedule.ramp(stages(l.rateRps(), l.stages(), l.duration().plus(l.warmup())));
@@ -144,8 +184,9 @@ public final class ScenarioMapping {
     private static RequestSpec request(String field, RequestTemplate t, int weight) throws RunSetupException {
         for (String name : placeholderNames(t.path())) {
             if (!PLACEHOLDERS.contains(name)) {
-                throw new RunSetupException(field + ".path: \"" + t.path() + "\" has the placeholder {" + name
-                        + "} (expected one of: " + String.join(", ", new TreeSet<>(PLACEHOLDERS)) + ")");
+                throw new RunSetupException(field + ".path", "\"" + t.path() + "\"", "placeholders among "
+                        + String.join(", ", new TreeSet<>(PLACEHOLDERS).stream().map(p -> "{" + p + "}").toList())
+                        + "; {" + name + "} is none of them");
             }
         }
         byte[] body = switch (t.body()) {
@@ -155,8 +196,8 @@ public final class ScenarioMapping {
                 try {
                     yield Files.readAllBytes(file.file());
                 } catch (IOException e) {
-                    throw new RunSetupException(field + ".bodyFile: " + file.file() + " cannot be read ("
-                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                    throw new RunSetupException(field + ".bodyFile", "\"" + file.file() + "\"", "a readable file; "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 }
             }
         };

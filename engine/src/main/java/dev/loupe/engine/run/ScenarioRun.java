@@ -2,6 +2,7 @@ package dev.loupe.engine.run;
 
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Rules;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.load.LoadResult;
 import dev.loupe.engine.load.LoadRun;
@@ -15,9 +16,9 @@ import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariant;
-import dev.loupe.engine.server.ServerVariants;
 import dev.loupe.engine.server.workload.WorkloadStats;
 import dev.loupe.engine.telemetry.HeapGuard;
+import dev.loupe.engine.telemetry.ObservedServer;
 import dev.loupe.engine.telemetry.TelemetryReport;
 import dev.loupe.engine.telemetry.TelemetrySession;
 import dev.loupe.engine.telemetry.TelemetrySummary;
@@ -26,6 +27,7 @@ import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -47,6 +49,8 @@ import java.util.function.BiConsumer;
 public final class ScenarioRun {
     /** The seed for the generator's randomness (Poisson arrivals, placeholders, request mix). */
     public static final long DEFAULT_SEED = 42;
+    /** How long requests in flight get to finish when a run is stopped, instead of {@code server.gracefulStop}. */
+    public static final Duration STOP_GRACE = Duration.ofMillis(250);
 
     private final Scenario scenario;
     private final LoadGenerator generator;
@@ -89,24 +93,21 @@ public final class ScenarioRun {
             }
             started = true;
         }
-        ServerVariant variant;
-        try {
-            variant = ServerVariants.byName(scenario.server().variant());
-        } catch (IllegalArgumentException e) {
-            throw new RunSetupException("server.variant: " + e.getMessage());
-        }
         ServerConfig config = ScenarioMapping.serverConfig(scenario);
+        ServerVariant variant = ScenarioMapping.variant(scenario, config);
         Listeners fan = new Listeners(listeners, onListenerFailure);
         TelemetrySettings settings = scenario.telemetry();
-        try (TelemetrySession.Prepared prepared = settings.enabled() ? TelemetrySession.prepare(settings) : null;
-                RunningServer server = start(variant, config)) {
+        try (TelemetrySession.Prepared prepared = settings.enabled() ? TelemetrySession.prepare(settings.options()) : null;
+                ServerStop stop = new ServerStop(start(variant, config))) {
+            RunningServer server = stop.server();
             if (prepared != null) {
-                prepared.awaitReady(); // JFR's start-up stays out of the run: it halved the load's first seconds
+                // JFR's start-up stays out of the run (it halved the load's first seconds); a stop cuts the wait
+                prepared.awaitReady(() -> stopRequested);
             }
             LoadSpec spec = ScenarioMapping.loadSpec(scenario, target(server.address()), DEFAULT_SEED);
             Instant startedAt = wallClock.instant();
             fan.onStarted(new RunStarted(scenario, startedAt, server.url(), spec));
-            RunFindings rules = new RunFindings(scenario, server, () -> WorkloadStats.of(config.handler()),
+            RunFindings rules = new RunFindings(scenario, variant.concurrencyModel(), server, () -> WorkloadStats.of(config.handler()),
                     fan::onFindings);
             SecondAggregator seconds = new SecondAggregator(RunResult.MAX_INTERVALS, (second, latency, uncorrected) -> {
                 fan.onSecond(second, latency, uncorrected);
@@ -124,7 +125,7 @@ public final class ScenarioRun {
                 stopLoad();
             })) {
                 TelemetrySession telemetry = prepared != null
-                        ? prepared.start(server, clock, spec.warmup().toMillis(), second -> {
+                        ? prepared.start(observed(server), clock, spec.warmup().toMillis(), second -> {
                             fan.onTelemetry(second);
                             rules.telemetry(second);
                         })
@@ -201,12 +202,56 @@ public final class ScenarioRun {
         try {
             return variant.start(config);
         } catch (BindException e) {
-            throw new RunSetupException("server.port: " + config.port() + " cannot be bound on "
-                    + config.bindAddress().getHostAddress() + " (" + e.getMessage()
-                    + "; expected: a free port, or 0 for any free one)");
+            throw new RunSetupException("server.port", Integer.toString(config.port()), "a free port on "
+                    + config.bindAddress().getHostAddress() + ", or 0 for any free one; " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new RunSetupException(e.getMessage());
+            throw RunSetupException.from("server", e);
         }
+    }
+
+    /**
+     * Closes the server when the run is over: within its graceful bound after a run that ended by
+     * itself, within {@link #STOP_GRACE} after a stop, so that a stop ends the run within a second.
+     */
+    private final class ServerStop implements AutoCloseable {
+        private final RunningServer server;
+
+        ServerStop(RunningServer server) {
+            this.server = server;
+        }
+
+        RunningServer server() {
+            return server;
+        }
+
+        @Override
+        public void close() {
+            if (stopRequested) {
+                server.close(STOP_GRACE);
+            } else {
+                server.close();
+            }
+        }
+    }
+
+    /** The server as telemetry sees it: where it dispatches work, and its two gauges. */
+    private static ObservedServer observed(RunningServer server) {
+        return new ObservedServer() {
+            @Override
+            public List<DispatchTarget> dispatchTargets() {
+                return server.dispatchTargets();
+            }
+
+            @Override
+            public int openConnections() {
+                return server.openConnections();
+            }
+
+            @Override
+            public int queueLength() {
+                return server.queueLength();
+            }
+        };
     }
 
     private static LoadTarget target(InetSocketAddress address) {

@@ -1,7 +1,6 @@
 package dev.loupe.engine.scenario;
 
 import dev.loupe.engine.units.Durations;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -72,7 +71,12 @@ final class Fields {
 
         /** How a command-line value is shown in a message. */
         default String showText(String text) {
-            return Checks.quote(text);
+            return FieldChecks.quote(text);
+        }
+
+        /** How the value is written in JSON. */
+        default FieldType type() {
+            return FieldType.STRING;
         }
     }
 
@@ -106,7 +110,11 @@ final class Fields {
         }
 
         public String showText(String text) {
-            return looksNumeric(text) ? text.strip() : Checks.quote(text);
+            return looksNumeric(text) ? text.strip() : FieldChecks.quote(text);
+        }
+
+        public FieldType type() {
+            return FieldType.INTEGER;
         }
 
         /** Out-of-range integers are clamped so that the record reports its own bounds. */
@@ -140,7 +148,11 @@ final class Fields {
         }
 
         public String showText(String text) {
-            return looksNumeric(text) ? text.strip() : Checks.quote(text);
+            return looksNumeric(text) ? text.strip() : FieldChecks.quote(text);
+        }
+
+        public FieldType type() {
+            return FieldType.NUMBER;
         }
     };
 
@@ -158,6 +170,10 @@ final class Fields {
                 case "false" -> false;
                 default -> throw new Mismatch("true or false");
             };
+        }
+
+        public FieldType type() {
+            return FieldType.BOOLEAN;
         }
     };
 
@@ -238,7 +254,7 @@ final class Fields {
     private <T> T value(String name, T fallback, Kind<T> kind) {
         String child = childPath(name);
         asked.add(name);
-        r.askedValue(child);
+        r.askedValue(child, kind.type());
         Optional<String> explicit = r.takeOverride(child);
         if (explicit.isPresent()) {
             String text = explicit.get();
@@ -334,6 +350,7 @@ final class Fields {
         String child = childPath(name);
         asked.add(name);
         r.askedContainer(child);
+        r.askedMap(child);
         Map<String, Entry> entries = new LinkedHashMap<>();
         Json json = member(name);
         if (json instanceof Json.Obj o) {

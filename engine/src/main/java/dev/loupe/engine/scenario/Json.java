@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 sealed interface Json {
 
+    /** A number as JSON writes it: {@code 8}, {@code -0.5}, {@code 1e6}. */
+    Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
     /** 1-based line and column of a value's first character. */
     record Position(int line, int column) {}
 
@@ -47,7 +50,7 @@ sealed interface Json {
 
     record Str(String value, Position position) implements Json {
         public String shown() {
-            return Checks.quote(value);
+            return FieldChecks.quote(value);
         }
     }
 

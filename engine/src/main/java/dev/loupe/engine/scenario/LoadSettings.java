@@ -1,7 +1,7 @@
 package dev.loupe.engine.scenario;
 
 import dev.loupe.engine.units.Durations;
-
+import dev.loupe.engine.units.Numbers;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,30 +46,27 @@ public record LoadSettings(
         int jobs,
         int concurrentJobs) {
 
-    /** The highest arrival rate a scenario may ask for. */
-    public static final double MAX_RATE_RPS = 10_000_000;
-    /** The most stages a ramp may have. */
-    public static final int MAX_STAGES = 100;
-    /** The most entries a mix may have. */
-    public static final int MAX_MIX = 100;
+    private static final double MAX_RATE_RPS = ScenarioLimits.RATE_RPS.max();
+    private static final long MAX_STAGES = ScenarioLimits.STAGES.max();
+    private static final long MAX_MIX = ScenarioLimits.MIX.max();
 
     public LoadSettings {
-        Checks checks = new Checks("load");
+        FieldChecks checks = new FieldChecks("load");
         checks.present("profile", profile, "one of light, heavy, stress");
         checks.present("model", model, "one of closed, open");
-        checks.range("connections", connections, 1, 100_000);
+        checks.range(ScenarioLimits.CONNECTIONS, connections);
         checks.present("schedule", schedule, "one of constant, ramp, poisson");
         checks.present("stages", stages, "a list of stages, empty unless load.schedule is \"ramp\"");
-        checks.range("duration", duration, Duration.ofSeconds(1), Duration.ofHours(24));
-        checks.range("warmup", warmup, Duration.ZERO, Duration.ofHours(1));
-        checks.range("threads", threads, 1, 1024);
-        checks.range("connectTimeout", connectTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
-        checks.range("timeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
-        checks.range("thinkTime", thinkTime, Duration.ZERO, Duration.ofMinutes(1));
+        checks.range(ScenarioLimits.DURATION, duration);
+        checks.range(ScenarioLimits.WARMUP, warmup);
+        checks.range(ScenarioLimits.LOAD_THREADS, threads);
+        checks.range(ScenarioLimits.CONNECT_TIMEOUT, connectTimeout);
+        checks.range(ScenarioLimits.TIMEOUT, timeout);
+        checks.range(ScenarioLimits.THINK_TIME, thinkTime);
         checks.present("request", request, "a request");
         checks.present("mix", mix, "a list of weighted requests, may be empty");
-        checks.range("jobs", jobs, 1, 1_000_000);
-        checks.range("concurrentJobs", concurrentJobs, 1, 10_000);
+        checks.range(ScenarioLimits.JOBS, jobs);
+        checks.range(ScenarioLimits.CONCURRENT_JOBS, concurrentJobs);
 
         if (model == LoadModel.CLOSED) {
             checks.require(rateRps == 0, "rateRps", rateRps,
@@ -80,10 +77,10 @@ public record LoadSettings(
             }
         } else if (model == LoadModel.OPEN) {
             if (schedule == Schedule.RAMP) {
-                checks.range("rateRps", rateRps, 0, MAX_RATE_RPS);
+                checks.range(ScenarioLimits.RATE_RPS, rateRps);
             } else {
                 checks.require(rateRps > 0 && rateRps <= MAX_RATE_RPS, "rateRps", rateRps == 0 ? null : rateRps,
-                        "a rate above 0 and at most " + Checks.number(MAX_RATE_RPS)
+                        "a rate above 0 and at most " + Numbers.plain(MAX_RATE_RPS)
                                 + " requests per second with the open model");
             }
             if (thinkTime != null && !checks.failed("thinkTime")) {

@@ -45,7 +45,7 @@ public final class Overrides {
             int eq = assignment.indexOf('=');
             String path = eq < 0 ? assignment.strip() : assignment.substring(0, eq).strip();
             if (eq <= 0 || path.isEmpty()) {
-                problems.add(new ScenarioProblem(SOURCE, 0, 0, "", Checks.quote(assignment)
+                problems.add(new ScenarioProblem(SOURCE, 0, 0, "", FieldChecks.quote(assignment)
                         + " (expected: PATH=VALUE, e.g. load.connections=50)"));
             } else {
                 values.remove(path); // keep the order of the last assignment

@@ -12,9 +12,9 @@ import java.time.Duration;
  */
 public record RampStage(Duration duration, double rateRps) {
     public RampStage {
-        Checks checks = new Checks("load.stages[]");
-        checks.range("duration", duration, Duration.ofMillis(1), Duration.ofHours(24));
-        checks.range("rateRps", rateRps, 0, LoadSettings.MAX_RATE_RPS);
+        FieldChecks checks = new FieldChecks("load.stages[]");
+        checks.range(ScenarioLimits.STAGE_DURATION, duration);
+        checks.range(ScenarioLimits.STAGE_RATE_RPS, rateRps);
         checks.done();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /** The body of a generated request: none, text from the scenario file, or a file's bytes. */
 public sealed interface RequestBody {
     /** The largest inline body a scenario file may hold, in characters. */
-    int MAX_INLINE_CHARS = 1024 * 1024;
+    int MAX_INLINE_CHARS = (int) ScenarioLimits.REQUEST_BODY_CHARS.max();
 
     /** No body. */
     RequestBody NONE = new None();
@@ -17,7 +17,7 @@ public sealed interface RequestBody {
     /** The {@code body} field's text, sent as UTF-8. */
     record Text(String text) implements RequestBody {
         public Text {
-            Checks checks = new Checks("load.request");
+            FieldChecks checks = new FieldChecks("load.request");
             checks.present("body", text, "text");
             if (text != null) {
                 checks.requireDescribed(text.length() <= MAX_INLINE_CHARS, "body",
@@ -36,7 +36,7 @@ public sealed interface RequestBody {
     record FromFile(Path file) implements RequestBody {
         public FromFile {
             Objects.requireNonNull(file, "file");
-            Checks checks = new Checks("load.request");
+            FieldChecks checks = new FieldChecks("load.request");
             checks.require(file.isAbsolute(), "bodyFile", file.toString(), "an absolute path");
             checks.done();
             file = file.normalize();

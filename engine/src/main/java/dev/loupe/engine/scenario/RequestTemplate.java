@@ -20,14 +20,14 @@ public record RequestTemplate(String method, String path, Map<String, String> he
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
     /** A path, placeholders in braces; possessive so a long path cannot exhaust the regex stack. */
     static final Pattern PATH = Pattern.compile("/(?:[^\\s{}]++|\\{[A-Za-z][A-Za-z0-9]{0,63}\\})*+");
-    static final int MAX_PATH_CHARS = 4096;
+    static final int MAX_PATH_CHARS = (int) ScenarioLimits.REQUEST_PATH_CHARS.max();
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
     private static final Pattern HEADER_VALUE = Pattern.compile("[^\\x00-\\x08\\x0a-\\x1f\\x7f]{0,8192}");
     private static final java.util.Set<String> GENERATOR_HEADERS =
             java.util.Set.of("host", "content-length", "connection", "transfer-encoding");
 
     public RequestTemplate {
-        Checks checks = new Checks("load.request");
+        FieldChecks checks = new FieldChecks("load.request");
         checks.matches("method", method, METHOD, "an HTTP method in capitals, e.g. GET or POST");
         checks.matches("path", path, PATH,
                 "a path starting with /, without spaces, placeholders as {name}, e.g. /json/{timeInQueueMs}");
@@ -40,9 +40,9 @@ public record RequestTemplate(String method, String path, Map<String, String> he
             headers.forEach((name, value) -> {
                 String field = "headers." + name;
                 if (!HEADER_NAME.matcher(name).matches()) {
-                    checks.fail(field, Checks.quote(name), "a header name: letters, digits and !#$%&'*+.^_`|~-");
+                    checks.fail(field, FieldChecks.quote(name), "a header name: letters, digits and !#$%&'*+.^_`|~-");
                 } else if (GENERATOR_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    checks.fail(field, Checks.quote(name),
+                    checks.fail(field, FieldChecks.quote(name),
                             "a header other than Host, Content-Length, Connection or Transfer-Encoding,"
                                     + " which the load generator sets");
                 } else {

@@ -32,6 +32,7 @@ final class Resolution {
     private final Set<String> failed = new HashSet<>();
     private final Set<String> broken = new HashSet<>();
     private final Set<String> valuePaths = new LinkedHashSet<>();
+    private final Map<String, FieldType> valueTypes = new HashMap<>();
     private final Set<String> containerPaths = new LinkedHashSet<>();
 
     Resolution(String source, Path baseDir, Overrides overrides, List<ScenarioProblem> parseProblems) {
@@ -61,9 +62,20 @@ final class Resolution {
         return below;
     }
 
-    /** A field that holds one value was asked for (for "did you mean" and the schema drift test). */
-    void askedValue(String path) {
+    /** A field that holds one value was asked for (for "did you mean", the schema drift test and saving). */
+    void askedValue(String path, FieldType type) {
         valuePaths.add(normalised(path));
+        valueTypes.put(normalised(path), type);
+    }
+
+    /** A field that holds a map with keys the user chooses was asked for. */
+    void askedMap(String path) {
+        valueTypes.put(normalised(path), FieldType.MAP);
+    }
+
+    /** How each field asked for is written, list indices written {@code []}. */
+    Map<String, FieldType> fieldTypes() {
+        return Map.copyOf(valueTypes);
     }
 
     /** A field that holds an object, a list or a map was asked for. */

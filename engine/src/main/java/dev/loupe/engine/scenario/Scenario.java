@@ -1,9 +1,8 @@
 package dev.loupe.engine.scenario;
 
 import dev.loupe.engine.units.Durations;
-
+import dev.loupe.engine.units.Numbers;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -30,13 +29,13 @@ public record Scenario(
         TelemetrySettings telemetry,
         List<Threshold> thresholds) {
 
-    static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}/\\\\]{1,80}");
+    static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}/\\\\]{1," + ScenarioLimits.NAME_CHARS.max() + "}");
     static final String NAME_EXPECTED = "1 to 80 characters, without control characters, / or \\";
     /** The longest description, in characters. */
-    public static final int MAX_DESCRIPTION_CHARS = 4000;
+    public static final int MAX_DESCRIPTION_CHARS = (int) ScenarioLimits.DESCRIPTION_CHARS.max();
 
     public Scenario {
-        Checks checks = new Checks("");
+        FieldChecks checks = new FieldChecks("");
         checks.matches("name", name, NAME, NAME_EXPECTED);
         checks.present("description", description, "text, may be empty");
         if (description != null) {
@@ -61,36 +60,33 @@ public record Scenario(
                 .append(server.variant()).append(" · ")
                 .append(workload).append(" · ")
                 .append(load.profile()).append(": ")
-                .append(count(load.connections(), "connection")).append(", ");
+                .append(Numbers.count(load.connections(), "connection")).append(", ");
         switch (load.model()) {
             case CLOSED -> b.append("closed model");
             case OPEN -> {
                 b.append("open model ");
                 if (load.schedule() == Schedule.RAMP) {
                     RampStage last = load.stages().getLast();
-                    b.append("ramping to ").append(Checks.number(last.rateRps())).append(" rps in ")
-                            .append(count(load.stages().size(), "stage"));
+                    b.append("ramping to ").append(Numbers.plain(last.rateRps())).append(" rps in ")
+                            .append(Numbers.count(load.stages().size(), "stage"));
                 } else {
-                    b.append("at ").append(Checks.number(load.rateRps())).append(" rps (")
+                    b.append("at ").append(Numbers.plain(load.rateRps())).append(" rps (")
                             .append(load.schedule()).append(')');
                 }
             }
         }
         if (!load.mix().isEmpty()) {
-            b.append(", a mix of ").append(count(load.mix().size(), "request"));
+            b.append(", a mix of ").append(Numbers.count(load.mix().size(), "request"));
         }
         b.append(", ").append(Durations.format(load.duration()));
         if (!load.warmup().isZero()) {
             b.append(" + ").append(Durations.format(load.warmup())).append(" warm-up");
         }
-        b.append(" · ").append(thresholds.isEmpty() ? "no thresholds" : count(thresholds.size(), "threshold"));
+        b.append(" · ").append(thresholds.isEmpty() ? "no thresholds" : Numbers.count(thresholds.size(), "threshold"));
         if (!telemetry.enabled()) {
             b.append(" · telemetry off");
         }
         return b.toString();
     }
 
-    private static String count(int n, String noun) {
-        return String.format(Locale.ROOT, "%d %s%s", n, noun, n == 1 ? "" : "s");
-    }
 }

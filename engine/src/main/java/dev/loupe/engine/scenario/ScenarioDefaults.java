@@ -1,7 +1,10 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.ServerConfig;
+import dev.loupe.engine.telemetry.HeapGuard;
+import dev.loupe.engine.telemetry.TelemetryOptions;
 import java.time.Duration;
 
 /**
@@ -57,12 +60,12 @@ public final class ScenarioDefaults {
     public static final Duration WARMUP = Duration.ofSeconds(5);
     /** {@code load.keepAlive}: connections are reused. */
     public static final boolean KEEP_ALIVE = true;
-    /** {@code load.threads}: generator threads, like wrk's default; never more than {@code load.connections}. */
-    public static final int GENERATOR_THREADS = 2;
+    /** {@code load.threads}: one selector thread, the generator's own default: on two cores it leaves a core to the server. */
+    public static final int GENERATOR_THREADS = LoadSpec.DEFAULT_THREADS;
     /** {@code load.connectTimeout}. */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration CONNECT_TIMEOUT = LoadSpec.DEFAULT_CONNECT_TIMEOUT;
     /** {@code load.timeout}: how long a request may take before it counts as a timeout error. */
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration REQUEST_TIMEOUT = LoadSpec.DEFAULT_REQUEST_TIMEOUT;
     /** {@code load.thinkTime}: no pause between a response and the connection's next request. */
     public static final Duration THINK_TIME = Duration.ZERO;
     /** {@code load.request.method} (and a mix entry's, when {@code load.request} leaves it unset). */
@@ -77,16 +80,16 @@ public final class ScenarioDefaults {
     /** {@code telemetry.enabled}: JFR streaming and the delay probes run. */
     public static final boolean TELEMETRY_ENABLED = true;
     /** {@code telemetry.lockThreshold}: shortest monitor wait or park JFR records. */
-    public static final Duration LOCK_THRESHOLD = Duration.ofMillis(1);
+    public static final Duration LOCK_THRESHOLD = TelemetryOptions.DEFAULT_LOCK_THRESHOLD;
     /** {@code telemetry.sleepThreshold}: shortest {@code Thread.sleep} JFR records. */
-    public static final Duration SLEEP_THRESHOLD = Duration.ofMillis(1);
+    public static final Duration SLEEP_THRESHOLD = TelemetryOptions.DEFAULT_SLEEP_THRESHOLD;
     /** {@code telemetry.executionSamplePeriod}: JFR's stack sampling period (its own default). */
-    public static final Duration EXECUTION_SAMPLE_PERIOD = Duration.ofMillis(20);
+    public static final Duration EXECUTION_SAMPLE_PERIOD = TelemetryOptions.DEFAULT_SAMPLE_PERIOD;
     /** {@code telemetry.saveRecording}: the run folder keeps {@code recording.jfr}. */
     public static final boolean SAVE_RECORDING = true;
     /**
      * {@code telemetry.heapGuardPct}: a run whose heap after GC passes this share of the max heap is
      * stopped (the guard runs even with telemetry off).
      */
-    public static final double HEAP_GUARD_PCT = 85;
+    public static final double HEAP_GUARD_PCT = HeapGuard.DEFAULT_LIMIT_PCT;
 }

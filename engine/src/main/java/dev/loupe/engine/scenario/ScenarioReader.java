@@ -1,9 +1,5 @@
 package dev.loupe.engine.scenario;
 
-import dev.loupe.engine.server.ServerVariant;
-import dev.loupe.engine.server.ServerVariants;
-import dev.loupe.engine.server.workload.Workload;
-import dev.loupe.engine.server.workload.Workloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -13,14 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads scenario files into resolved {@link Scenario}s. Each field is resolved once, in this
@@ -30,6 +24,8 @@ import java.util.TreeSet;
  * {@link InvalidScenarioException} names every problem with its file, line, column, field path,
  * value and the rule — unknown fields (with "did you mean"), wrong types, values out of bounds,
  * rules that relate two fields, unknown overrides. Only a JSON syntax error stops the reading early.
+ * Names are checked against a {@link ScenarioCatalog}, which then admits the scenario as a run would
+ * map it (a dry run): what the reader accepts, a run accepts.
  *
  * <p>The file's JSON field names are the records' component names; {@code $schema} is accepted
  * (and ignored) so that editors can check files against {@code scenario.schema.json}. A
@@ -40,23 +36,15 @@ public final class ScenarioReader {
     /** The largest scenario file read, in bytes. */
     public static final long MAX_FILE_BYTES = 1024 * 1024;
 
-    private final List<String> knownVariants;
+    private final ScenarioCatalog catalog;
 
     /**
-     * A reader that checks {@code server.variant} against the variants on the class path, or not at
-     * all while none is registered.
+     * A reader that checks {@code server.variant} and {@code workload} against the catalog's names (an
+     * empty list checks only their syntax) and asks the catalog to admit every scenario that passes
+     * the file's own rules.
      */
-    public ScenarioReader() {
-        this(ServerVariants.all().stream().map(ServerVariant::name).toList());
-    }
-
-    /**
-     * A reader that checks {@code server.variant} against {@code knownVariants} and {@code workload}
-     * against the workload registry; an empty collection turns both checks off (only the syntax of
-     * the names is checked).
-     */
-    public ScenarioReader(Collection<String> knownVariants) {
-        this.knownVariants = List.copyOf(new TreeSet<>(knownVariants));
+    public ScenarioReader(ScenarioCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /** Reads {@code file} with no overrides. */
@@ -71,8 +59,19 @@ public final class ScenarioReader {
      *     wrote it; also when the file is missing, a folder, unreadable or larger than {@link #MAX_FILE_BYTES}
      */
     public Scenario read(Path file, Overrides overrides) throws InvalidScenarioException {
+        byte[] bytes = bytesOf(file);
+        Path folder = file.toAbsolutePath().getParent();
+        return read(bytes, file.toString(), folder, overrides);
+    }
+
+    /**
+     * The bytes of a scenario file.
+     *
+     * @throws InvalidScenarioException naming {@code file} as the user wrote it when it is missing, a
+     *     folder, unreadable or larger than {@link #MAX_FILE_BYTES}
+     */
+    static byte[] bytesOf(Path file) throws InvalidScenarioException {
         String source = file.toString();
-        byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw fileProblem(source, "is a folder (expected: a scenario file, e.g. " + file.resolve("quick.json") + ")");
@@ -81,7 +80,7 @@ public final class ScenarioReader {
             if (size > MAX_FILE_BYTES) {
                 throw fileProblem(source, "is " + size + " bytes (expected: a scenario file of at most " + MAX_FILE_BYTES + " bytes)");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw fileProblem(source, "no such file");
         } catch (AccessDeniedException e) {
@@ -89,8 +88,6 @@ public final class ScenarioReader {
         } catch (IOException e) {
             throw fileProblem(source, "cannot be read (" + e.getMessage() + ")");
         }
-        Path folder = file.toAbsolutePath().getParent();
-        return read(bytes, source, folder, overrides);
     }
 
     /**
@@ -109,12 +106,36 @@ public final class ScenarioReader {
         Resolution r = new Resolution(source, baseDir, overrides, parseProblems);
         Scenario scenario = new Binding(r).scenario(root);
         r.reportUnusedOverrides();
+        if (scenario != null && r.problems().isEmpty()) {
+            for (InvalidValueException.Violation v : catalog.admit(scenario)) {
+                r.report(v.path(), root.position(), v.value(), v.expected());
+            }
+        }
         List<ScenarioProblem> problems = r.problems();
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
         return scenario;
     }
+
+    /**
+     * How every field a scenario file may hold is written in JSON, list entries as {@code []}:
+     * {@code load.connections} is an {@link FieldType#INTEGER}, {@code thresholds} a {@link
+     * FieldType#MAP}. The same for every reader.
+     */
+    public static Map<String, FieldType> fieldTypes() {
+        try {
+            Json.Obj root = Json.parse(EVERY_CONTAINER.getBytes(StandardCharsets.UTF_8), "fields", new ArrayList<>());
+            Resolution r = new Resolution("fields", Path.of("").toAbsolutePath(), Overrides.none(), List.of());
+            new ScenarioReader(ScenarioCatalog.syntaxOnly()).new Binding(r).scenario(root);
+            return r.fieldTypes();
+        } catch (InvalidScenarioException e) {
+            throw new AssertionError("the fixed text " + EVERY_CONTAINER + " is JSON", e);
+        }
+    }
+
+    /** A file with one entry in each list, so that reading it asks for every field there is. */
+    private static final String EVERY_CONTAINER = "{\"load\": {\"stages\": [{}], \"mix\": [{}]}}";
 
     /** Every field path this reader accepts, list entries as {@code []}; for the schema drift test. */
     Set<String> fieldPaths(String json) throws InvalidScenarioException {
@@ -156,29 +177,15 @@ public final class ScenarioReader {
                     () -> new Scenario(name, description, server, workload, load, telemetry, thresholds));
         }
 
-        private static final Pattern EXPECTED_IN_MESSAGE = Pattern.compile("\\(expected: (.*)\\)$");
-
-        /** The workload if the registry knows it and accepts its parameter; else reported, and null. */
+        /** The workload if the catalog knows its name (its parameter is for {@link ScenarioCatalog#admit}); else reported, and null. */
         private WorkloadSpec knownWorkload(WorkloadSpec syntax, Json.Position position) {
-            if (syntax == null || knownVariants.isEmpty()) {
+            List<String> names = catalog.workloads();
+            if (syntax == null || names.isEmpty() || names.contains(syntax.name())) {
                 return syntax;
             }
-            String text = syntax.toString();
-            if (Workloads.byName(syntax.name()).isEmpty()) {
-                List<String> names = Workloads.all().stream().map(Workload::name).toList();
-                String hint = Suggestions.didYouMean(syntax.name(), names);
-                r.report("workload", position, Checks.quote(text),
-                        "a workload, one of " + String.join(", ", names) + (hint.isEmpty() ? "" : "; " + hint));
-            } else {
-                try {
-                    Workloads.parse(text, "workload");
-                    return syntax;
-                } catch (IllegalArgumentException e) {
-                    Matcher expected = EXPECTED_IN_MESSAGE.matcher(e.getMessage());
-                    r.report("workload", position, Checks.quote(text),
-                            expected.find() ? expected.group(1) : e.getMessage());
-                }
-            }
+            String hint = Suggestions.didYouMean(syntax.name(), names);
+            r.report("workload", position, FieldChecks.quote(syntax.toString()),
+                    "a workload, one of " + String.join(", ", names) + (hint.isEmpty() ? "" : "; " + hint));
             r.markFailed("workload");
             return null;
         }
@@ -196,18 +203,44 @@ public final class ScenarioReader {
             int maxRequestLineBytes = f.integer("maxRequestLineBytes", ScenarioDefaults.MAX_REQUEST_LINE_BYTES);
             int maxHeaderBytes = f.integer("maxHeaderBytes", ScenarioDefaults.MAX_HEADER_BYTES);
             int maxBodyBytes = f.integer("maxBodyBytes", ScenarioDefaults.MAX_BODY_BYTES);
+            Map<String, String> options = options(f);
             f.finish();
             ServerSettings server = r.build(f.path(), f.position(), () -> new ServerSettings(variant, threads,
                     bindAddress, port, keepAliveIdle, headerReadTimeout, gracefulStop, maxThreads,
-                    maxRequestLineBytes, maxHeaderBytes, maxBodyBytes));
+                    maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, options));
+            List<String> knownVariants = catalog.variants();
             if (server != null && !knownVariants.isEmpty() && !knownVariants.contains(variant)) {
                 String hint = Suggestions.didYouMean(variant, knownVariants);
-                r.report(f.childPath("variant"), f.position(), Checks.quote(variant),
+                r.report(f.childPath("variant"), f.position(), FieldChecks.quote(variant),
                         "one of " + String.join(", ", knownVariants) + (hint.isEmpty() ? "" : "; " + hint));
                 r.markFailed(f.path());
                 return null;
             }
             return server;
+        }
+
+        /** {@code server.options}: each value a number, a word in quotes or a flag, kept as text. */
+        private Map<String, String> options(Fields server) {
+            Map<String, String> options = new LinkedHashMap<>();
+            server.entries("options").values().forEach(e -> {
+                String path = server.childPath("options") + "." + e.key();
+                if (e.explicit()) {
+                    r.explicit(path, e.value().shown());
+                } else {
+                    r.written(path, e.value().position(), e.value().shown());
+                }
+                switch (e.value()) {
+                    case Json.Str s -> options.put(e.key(), s.value());
+                    case Json.Num n -> options.put(e.key(), n.text());
+                    case Json.Bool b -> options.put(e.key(), Boolean.toString(b.value()));
+                    default -> {
+                        r.report(path, e.value().position(), e.value().shown(),
+                                "an option value: a number, text in quotes, or true or false");
+                        r.markFailed(server.childPath("options"));
+                    }
+                }
+            });
+            return options;
         }
 
         private LoadSettings load(Fields f, Preset profile) {
@@ -296,7 +329,7 @@ public final class ScenarioReader {
             String text = f.text("body", null);
             String file = f.text("bodyFile", null);
             if (text != null && file != null) {
-                r.report(f.childPath("bodyFile"), f.position(), Checks.quote(file),
+                r.report(f.childPath("bodyFile"), f.position(), FieldChecks.quote(file),
                         "either body or bodyFile, not both");
                 return RequestBody.NONE;
             }
@@ -312,14 +345,14 @@ public final class ScenarioReader {
             try {
                 resolved = r.baseDir.resolve(file).toAbsolutePath().normalize();
             } catch (InvalidPathException e) {
-                r.report(path, f.position(), Checks.quote(file), "a file path (" + e.getReason() + ")");
+                r.report(path, f.position(), FieldChecks.quote(file), "a file path (" + e.getReason() + ")");
                 return RequestBody.NONE;
             }
             if (!Files.isRegularFile(resolved)) {
-                r.report(path, f.position(), Checks.quote(file), "a file next to the scenario; "
+                r.report(path, f.position(), FieldChecks.quote(file), "a file next to the scenario; "
                         + resolved + (Files.isDirectory(resolved) ? " is a folder" : " does not exist"));
             } else if (!Files.isReadable(resolved)) {
-                r.report(path, f.position(), Checks.quote(file), "a readable file; " + resolved + " cannot be read");
+                r.report(path, f.position(), FieldChecks.quote(file), "a readable file; " + resolved + " cannot be read");
             }
             return new RequestBody.FromFile(resolved);
         }
@@ -344,7 +377,7 @@ public final class ScenarioReader {
                 String metric = e.key();
                 String path = mapPath + "." + metric;
                 if (e.explicit()) {
-                    r.explicit(path, Checks.quote(((Json.Str) e.value()).value()));
+                    r.explicit(path, FieldChecks.quote(((Json.Str) e.value()).value()));
                 }
                 var unknown = Threshold.unknownMetric(metric);
                 if (unknown.isPresent()) {

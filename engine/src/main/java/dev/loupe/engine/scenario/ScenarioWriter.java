@@ -1,15 +1,15 @@
 package dev.loupe.engine.scenario;
 
-import dev.loupe.engine.units.Durations;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.loupe.engine.io.AtomicFiles;
+import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Numbers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import dev.loupe.engine.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +107,13 @@ public final class ScenarioWriter {
         g.writeNumberField("maxRequestLineBytes", s.maxRequestLineBytes());
         g.writeNumberField("maxHeaderBytes", s.maxHeaderBytes());
         g.writeNumberField("maxBodyBytes", s.maxBodyBytes());
+        if (!s.options().isEmpty()) {
+            g.writeObjectFieldStart("options");
+            for (Map.Entry<String, String> option : s.sortedOptions().entrySet()) {
+                optionValue(g, option.getKey(), option.getValue());
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 
@@ -207,13 +214,25 @@ public final class ScenarioWriter {
         g.writeEndObject();
     }
 
+    /** A number or a flag as JSON would write it, anything else as a string: the form a file gives it. */
+    static void optionValue(JsonGenerator g, String name, String value) throws IOException {
+        if (Json.NUMBER.matcher(value).matches()) {
+            g.writeFieldName(name);
+            g.writeRawValue(value);
+        } else if (value.equals("true") || value.equals("false")) {
+            g.writeBooleanField(name, Boolean.parseBoolean(value));
+        } else {
+            g.writeStringField(name, value);
+        }
+    }
+
     private static void duration(JsonGenerator g, String name, java.time.Duration d) throws IOException {
         g.writeStringField(name, Durations.format(d));
     }
 
     private static void number(JsonGenerator g, String name, double value) throws IOException {
         g.writeFieldName(name);
-        g.writeRawValue(Checks.number(value));
+        g.writeRawValue(Numbers.plain(value));
     }
 
     /** {@code file} relative to {@code folder} with forward slashes when below it, else absolute. */

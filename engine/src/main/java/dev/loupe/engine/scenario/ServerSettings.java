@@ -1,6 +1,8 @@
 package dev.loupe.engine.scenario;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,9 @@ import java.util.regex.Pattern;
  * @param maxRequestLineBytes longest request line accepted (414 beyond)
  * @param maxHeaderBytes largest request head accepted (431 beyond)
  * @param maxBodyBytes largest request body accepted (413 beyond)
+ * @param options the variant's own tunables by name, as text ({@code workers}, {@code queueCapacity},
+ *     {@code executor}, …; {@code loupe variants} lists each variant's); which names and values a
+ *     variant takes is for the variant to say, when the catalog admits the scenario
  */
 public record ServerSettings(
         String variant,
@@ -31,30 +36,61 @@ public record ServerSettings(
         int maxThreads,
         int maxRequestLineBytes,
         int maxHeaderBytes,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        Map<String, String> options) {
 
     static final Pattern VARIANT = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     static final String VARIANT_EXPECTED = "a server variant name, e.g. virtual-threads";
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:%-]{1,253}");
+    /** An option's name: a word in camelCase, as in {@code queueCapacity}. */
+    public static final Pattern OPTION_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+    /** An option's value: text without control characters. */
+    public static final Pattern OPTION_VALUE = Pattern.compile("[^\\p{Cntrl}]{1,256}");
+
 
     public ServerSettings {
-        Checks checks = new Checks("server");
+        FieldChecks checks = new FieldChecks("server");
         checks.matches("variant", variant, VARIANT, VARIANT_EXPECTED);
-        checks.range("threads", threads, 1, 4096);
+        checks.range(ScenarioLimits.SERVER_THREADS, threads);
         checks.matches("bindAddress", bindAddress, ADDRESS, "an IP address or host name, e.g. 127.0.0.1");
-        checks.range("port", port, 0, 65_535);
-        checks.range("keepAliveIdle", keepAliveIdle, Duration.ofMillis(1), Duration.ofHours(1));
-        checks.range("headerReadTimeout", headerReadTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
-        checks.range("gracefulStop", gracefulStop, Duration.ZERO, Duration.ofMinutes(5));
-        checks.range("maxThreads", maxThreads, 1, 100_000);
-        checks.range("maxRequestLineBytes", maxRequestLineBytes, 256, 1024 * 1024);
-        checks.range("maxHeaderBytes", maxHeaderBytes, 1024, 16 * 1024 * 1024);
-        checks.range("maxBodyBytes", maxBodyBytes, 0, 64 * 1024 * 1024);
+        checks.range(ScenarioLimits.SERVER_PORT, port);
+        checks.range(ScenarioLimits.KEEP_ALIVE_IDLE, keepAliveIdle);
+        checks.range(ScenarioLimits.HEADER_READ_TIMEOUT, headerReadTimeout);
+        checks.range(ScenarioLimits.GRACEFUL_STOP, gracefulStop);
+        checks.range(ScenarioLimits.MAX_THREADS, maxThreads);
+        checks.range(ScenarioLimits.MAX_REQUEST_LINE_BYTES, maxRequestLineBytes);
+        checks.range(ScenarioLimits.MAX_HEADER_BYTES, maxHeaderBytes);
+        checks.range(ScenarioLimits.MAX_BODY_BYTES, maxBodyBytes);
         if (!checks.failed("threads") && !checks.failed("maxThreads")) {
             checks.require(threads <= maxThreads, "threads", threads,
                     "at most server.maxThreads (" + maxThreads + ")");
         }
+        checks.present("options", options, "an object of option names to values, may be empty");
+        if (options != null) {
+            checks.requireDescribed(options.size() <= ScenarioLimits.SERVER_OPTIONS.max(), "options",
+                    options.size() + " options", "at most " + ScenarioLimits.SERVER_OPTIONS.max() + " options");
+            options.forEach((name, value) -> {
+                if (name == null || !OPTION_NAME.matcher(name).matches()) {
+                    checks.fail("options", FieldChecks.show(name), "option names in camelCase, e.g. queueCapacity");
+                } else if (value == null || !OPTION_VALUE.matcher(value).matches()) {
+                    checks.fail("options." + name, FieldChecks.show(value),
+                            "a value of 1 to 256 characters without control characters");
+                }
+            });
+        }
         checks.done();
+        options = Map.copyOf(options);
+    }
+
+    /** These settings with {@code options} in place of the current ones. */
+    public ServerSettings withOptions(Map<String, String> newOptions) {
+        return new ServerSettings(variant, threads, bindAddress, port, keepAliveIdle, headerReadTimeout, gracefulStop,
+                maxThreads, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, newOptions);
+    }
+
+    /** The options sorted by name, as files are written. */
+    public Map<String, String> sortedOptions() {
+        return new TreeMap<>(options);
     }
 
     /** The defaults of {@link ScenarioDefaults} for {@code variant} with {@code threads}. */
@@ -63,6 +99,6 @@ public record ServerSettings(
                 ScenarioDefaults.KEEP_ALIVE_IDLE, ScenarioDefaults.HEADER_READ_TIMEOUT,
                 ScenarioDefaults.GRACEFUL_STOP, ScenarioDefaults.MAX_THREADS,
                 ScenarioDefaults.MAX_REQUEST_LINE_BYTES, ScenarioDefaults.MAX_HEADER_BYTES,
-                ScenarioDefaults.MAX_BODY_BYTES);
+                ScenarioDefaults.MAX_BODY_BYTES, Map.of());
     }
 }

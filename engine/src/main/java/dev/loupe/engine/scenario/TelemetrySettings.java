@@ -1,5 +1,6 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.telemetry.TelemetryOptions;
 import java.time.Duration;
 
 /**
@@ -22,17 +23,22 @@ public record TelemetrySettings(
         double heapGuardPct) {
 
     public TelemetrySettings {
-        Checks checks = new Checks("telemetry");
-        checks.range("lockThreshold", lockThreshold, Duration.ZERO, Duration.ofSeconds(10));
-        checks.range("sleepThreshold", sleepThreshold, Duration.ZERO, Duration.ofSeconds(10));
-        checks.range("executionSamplePeriod", executionSamplePeriod, Duration.ofMillis(1), Duration.ofSeconds(10));
-        checks.range("heapGuardPct", heapGuardPct, 10, 99);
+        FieldChecks checks = new FieldChecks("telemetry");
+        checks.range(ScenarioLimits.LOCK_THRESHOLD, lockThreshold);
+        checks.range(ScenarioLimits.SLEEP_THRESHOLD, sleepThreshold);
+        checks.range(ScenarioLimits.EXECUTION_SAMPLE_PERIOD, executionSamplePeriod);
+        checks.range(ScenarioLimits.HEAP_GUARD_PCT, heapGuardPct);
         checks.done();
     }
 
     /** These settings with telemetry switched on or off (the heap guard stays). */
     public TelemetrySettings withEnabled(boolean on) {
         return new TelemetrySettings(on, lockThreshold, sleepThreshold, executionSamplePeriod, saveRecording, heapGuardPct);
+    }
+
+    /** What the JFR stream records, as telemetry takes it. */
+    public TelemetryOptions options() {
+        return new TelemetryOptions(lockThreshold, sleepThreshold, executionSamplePeriod);
     }
 
     /** The defaults of {@link ScenarioDefaults}. */

@@ -1,5 +1,6 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Numbers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,9 @@ public record Threshold(String metric, Comparison comparison, double limit) {
             "a numeric result.json path such as summary.latencyMs.p99, or findings.red / findings.yellow";
 
     public Threshold {
-        Checks checks = new Checks("thresholds");
+        FieldChecks checks = new FieldChecks("thresholds");
         if (metric == null) {
-            checks.fail("", Checks.MISSING, METRIC_EXPECTED);
+            checks.fail("", FieldChecks.MISSING, METRIC_EXPECTED);
         } else {
             unknownMetric(metric).ifPresent(expected -> checks.fail(metric, "unknown metric", expected));
         }
@@ -55,7 +56,7 @@ public record Threshold(String metric, Comparison comparison, double limit) {
         Matcher m = condition == null ? null : CONDITION.matcher(condition);
         if (m == null || !m.matches()) {
             throw new InvalidValueException(new InvalidValueException.Violation(
-                    "thresholds", metric, Checks.show(condition), CONDITION_EXPECTED));
+                    "thresholds", metric, FieldChecks.show(condition), CONDITION_EXPECTED));
         }
         return new Threshold(metric, Comparison.bySymbol(m.group(1)).orElseThrow(), Double.parseDouble(m.group(2)));
     }
@@ -77,14 +78,14 @@ public record Threshold(String metric, Comparison comparison, double limit) {
         }
         if (operator <= 0) {
             throw new InvalidValueException(new InvalidValueException.Violation("--threshold", "",
-                    Checks.show(expression), "a metric, an operator and a number, e.g. 'summary.latencyMs.p99<50'"));
+                    FieldChecks.show(expression), "a metric, an operator and a number, e.g. 'summary.latencyMs.p99<50'"));
         }
         return of(expression.substring(0, operator).strip(), expression.substring(operator));
     }
 
     /** The condition as a scenario file writes it, e.g. {@code < 50}. */
     public String condition() {
-        return comparison.symbol() + " " + Checks.number(limit);
+        return comparison.symbol() + " " + Numbers.plain(limit);
     }
 
     /** Whether {@code actual} meets the condition. */

@@ -9,8 +9,8 @@ package dev.loupe.engine.scenario;
  */
 public record WeightedRequest(int weight, RequestTemplate request) {
     public WeightedRequest {
-        Checks checks = new Checks("load.mix[]");
-        checks.range("weight", weight, 1, 1000);
+        FieldChecks checks = new FieldChecks("load.mix[]");
+        checks.range(ScenarioLimits.MIX_WEIGHT, weight);
         checks.present("request", request, "a request");
         checks.done();
     }

@@ -24,7 +24,7 @@ public record WorkloadSpec(String name, Optional<String> parameter) {
 
     public WorkloadSpec {
         Objects.requireNonNull(parameter, "parameter");
-        Checks checks = new Checks("workload");
+        FieldChecks checks = new FieldChecks("workload");
         checks.matches("", name, NAME, EXPECTED);
         parameter.ifPresent(p -> checks.matches("", p, PARAMETER, "a parameter without spaces, e.g. 1ms"));
         checks.done();
@@ -42,7 +42,7 @@ public record WorkloadSpec(String name, Optional<String> parameter) {
         Matcher m = spec == null ? null : SYNTAX.matcher(spec);
         if (m == null || !m.matches()) {
             throw new InvalidValueException(
-                    new InvalidValueException.Violation("workload", "", Checks.show(spec), EXPECTED));
+                    new InvalidValueException.Violation("workload", "", FieldChecks.show(spec), EXPECTED));
         }
         return new WorkloadSpec(m.group(1), Optional.ofNullable(m.group(2)));
     }

@@ -1,6 +1,8 @@
 package dev.loupe.engine.server;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
+import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Numbers;
 import java.time.Duration;
 import java.util.List;
 
@@ -41,9 +43,26 @@ public record HttpLimits(
         Duration lingerTimeout,
         int acceptBacklog) {
 
-    // Declared before DEFAULTS: the constructor of DEFAULTS reads them.
-    private static final int MAX_BYTES = 1024 * 1024 * 1024;
-    private static final Duration MAX_DURATION = Duration.ofDays(1);
+    // The bounds, declared before DEFAULTS (its constructor reads them). A scenario's server.* fields
+    // are checked against these same constants.
+    /** The smallest request line and head limits, in bytes. */
+    public static final int MIN_HEAD_BYTES = 64;
+    /** The largest request line limit, in bytes. */
+    public static final int MAX_REQUEST_LINE_BYTES = 1024 * 1024;
+    /** The largest request head limit, in bytes. */
+    public static final int MAX_HEADER_SECTION_BYTES = 16 * 1024 * 1024;
+    /** The largest request body limit, in bytes (the core holds a body in memory). */
+    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    /** The shortest timeout of any kind. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    /** The longest keep-alive idle timeout. */
+    public static final Duration MAX_IDLE_TIMEOUT = Duration.ofHours(1);
+    /** The longest header-read timeout. */
+    public static final Duration MAX_HEADER_READ_TIMEOUT = Duration.ofMinutes(10);
+    /** The longest graceful stop; 0 closes every connection at once. */
+    public static final Duration MAX_GRACEFUL_STOP = Duration.ofMinutes(5);
+    /** The longest linger after an error answer. */
+    public static final Duration MAX_LINGER = Duration.ofMinutes(1);
 
     /** The documented defaults (see the class comment). */
     public static final HttpLimits DEFAULTS = new HttpLimits(
@@ -63,14 +82,14 @@ public record HttpLimits(
     public static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(2);
 
     public HttpLimits {
-        Checks.inRange("server.requestLineMaxBytes", requestLineMaxBytes, 64, 16 * 1024 * 1024);
-        Checks.inRange("server.headerSectionMaxBytes", headerSectionMaxBytes, 64, 16 * 1024 * 1024);
-        Checks.inRange("server.bodyMaxBytes", bodyMaxBytes, 0, MAX_BYTES);
-        Checks.positive("server.idleTimeout", idleTimeout, MAX_DURATION);
-        Checks.positive("server.headerReadTimeout", headerReadTimeout, MAX_DURATION);
-        Checks.positive("server.gracefulStopTimeout", gracefulStopTimeout, MAX_DURATION);
-        Checks.positive("server.lingerTimeout", lingerTimeout, MAX_DURATION);
-        Checks.inRange("server.acceptBacklog", acceptBacklog, 1, 65535);
+        ArgumentChecks.inRange("server.maxRequestLineBytes", requestLineMaxBytes, MIN_HEAD_BYTES, MAX_REQUEST_LINE_BYTES);
+        ArgumentChecks.inRange("server.maxHeaderBytes", headerSectionMaxBytes, MIN_HEAD_BYTES, MAX_HEADER_SECTION_BYTES);
+        ArgumentChecks.inRange("server.maxBodyBytes", bodyMaxBytes, 0, MAX_BODY_BYTES);
+        ArgumentChecks.inRange("server.keepAliveIdle", idleTimeout, MIN_TIMEOUT, MAX_IDLE_TIMEOUT);
+        ArgumentChecks.inRange("server.headerReadTimeout", headerReadTimeout, MIN_TIMEOUT, MAX_HEADER_READ_TIMEOUT);
+        ArgumentChecks.inRange("server.gracefulStop", gracefulStopTimeout, Duration.ZERO, MAX_GRACEFUL_STOP);
+        ArgumentChecks.inRange("server.lingerTimeout", lingerTimeout, MIN_TIMEOUT, MAX_LINGER);
+        ArgumentChecks.inRange("server.acceptBacklog", acceptBacklog, 1, 65535);
     }
 
     public HttpLimits withRequestLineMaxBytes(int bytes) {
@@ -117,19 +136,19 @@ public record HttpLimits(
     public static List<Tunable> tunables() {
         HttpLimits d = DEFAULTS;
         return List.of(
-                new Tunable("server.maxRequestLineBytes", Units.bytes(d.requestLineMaxBytes),
+                new Tunable("server.maxRequestLineBytes", Numbers.exactSize(d.requestLineMaxBytes),
                         "a longer request line gets 414 and the connection is closed"),
-                new Tunable("server.maxHeaderBytes", Units.bytes(d.headerSectionMaxBytes),
+                new Tunable("server.maxHeaderBytes", Numbers.exactSize(d.headerSectionMaxBytes),
                         "more header (and trailer) bytes get 431, then close"),
-                new Tunable("server.maxBodyBytes", Units.bytes(d.bodyMaxBytes),
+                new Tunable("server.maxBodyBytes", Numbers.exactSize(d.bodyMaxBytes),
                         "a larger request body gets 413, then close"),
-                new Tunable("server.keepAliveIdle", Units.duration(d.idleTimeout),
+                new Tunable("server.keepAliveIdle", Durations.format(d.idleTimeout),
                         "a kept-alive connection silent this long is closed"),
-                new Tunable("server.headerReadTimeout", Units.duration(d.headerReadTimeout),
+                new Tunable("server.headerReadTimeout", Durations.format(d.headerReadTimeout),
                         "headers still incomplete after this get 408 (stops slowloris)"),
-                new Tunable("server.gracefulStop", Units.duration(d.gracefulStopTimeout),
+                new Tunable("server.gracefulStop", Durations.format(d.gracefulStopTimeout),
                         "on stop, requests in flight get this long, then are cut off"),
-                new Tunable("lingerTimeout", Units.duration(d.lingerTimeout),
+                new Tunable("lingerTimeout", Durations.format(d.lingerTimeout),
                         "after an error answer, input is drained this long before closing"),
                 new Tunable("acceptBacklog", Integer.toString(d.acceptBacklog),
                         "connections the kernel queues until the server accepts them"));

@@ -1,7 +1,9 @@
 package dev.loupe.engine.server;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -60,4 +62,13 @@ public interface RunningServer extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Like {@link #close()}, with {@code gracefulStop} in place of the configured bound: a run the user
+     * stops gives requests in flight a moment, not the whole bound. A plug-in variant that cannot
+     * shorten its stop keeps its own bound.
+     */
+    default void close(Duration gracefulStop) {
+        close();
+    }
 }

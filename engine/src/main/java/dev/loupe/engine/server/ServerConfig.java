@@ -1,11 +1,12 @@
 package dev.loupe.engine.server;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
 import java.net.InetAddress;
 import java.time.InstantSource;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything a variant needs to start, fully resolved and validated. Start from {@link
@@ -43,16 +44,18 @@ public record ServerConfig(
     public static final int DEFAULT_MAX_THREADS = 256;
     /** The largest {@code maxThreads}, as for the scenario field. */
     public static final int MAX_THREAD_CAP = 100_000;
+    /** The highest port. */
+    public static final int MAX_PORT = 65_535;
 
     public ServerConfig {
-        Checks.present("server.bind", bindAddress, "an address, e.g. 127.0.0.1");
-        Checks.inRange("server.port", port, 0, 65535);
-        Checks.inRange("server.threads", threads, 0, MAX_THREADS);
-        Checks.inRange("server.maxThreads", maxThreads, 1, MAX_THREAD_CAP);
-        Checks.present("server.workload", handler, "a request handler");
-        Checks.present("server.limits", limits, "limits, e.g. HttpLimits.DEFAULTS");
-        Checks.present("server.clock", clock, "a clock, e.g. InstantSource.system()");
-        Checks.present("server.options", options, "a map of option names to values (may be empty)");
+        ArgumentChecks.present("server.bind", bindAddress, "an address, e.g. 127.0.0.1");
+        ArgumentChecks.inRange("server.port", port, 0, MAX_PORT);
+        ArgumentChecks.inRange("server.threads", threads, 0, MAX_THREADS);
+        ArgumentChecks.inRange("server.maxThreads", maxThreads, 1, MAX_THREAD_CAP);
+        ArgumentChecks.present("server.workload", handler, "a request handler");
+        ArgumentChecks.present("server.limits", limits, "limits, e.g. HttpLimits.DEFAULTS");
+        ArgumentChecks.present("server.clock", clock, "a clock, e.g. InstantSource.system()");
+        ArgumentChecks.present("server.options", options, "a map of option names to values (may be empty)");
         options.forEach((k, v) -> {
             if (k == null || k.isBlank() || v == null) {
                 throw new IllegalArgumentException(
@@ -106,41 +109,33 @@ public record ServerConfig(
         return new ServerConfig(bindAddress, port, threads, maxThreads, handler, limits, clock, more);
     }
 
+    /** This configuration with these variant options in place of the current ones. */
+    public ServerConfig withOptions(Map<String, String> newOptions) {
+        return new ServerConfig(bindAddress, port, threads, maxThreads, handler, limits, clock, newOptions);
+    }
+
     /** {@link #threads} if set, else the variant's default. */
     public int threadsOr(int variantDefault) {
         return threads == 0 ? variantDefault : threads;
     }
 
     /**
-     * A whole-number option, or its default when absent.
+     * Checks every option against those {@code variant} takes, in name order.
      *
-     * @throws IllegalArgumentException like {@code server.options.cap: abc (expected: a whole number 1..4096)}
+     * @throws IllegalArgumentException for the first option {@code variant} does not take, like {@code
+     *     server.options.queueCapacity: "8" (expected: an option of event-loop, which takes none)}, or
+     *     whose value it refuses ({@link VariantOption#check})
      */
-    public int intOption(String name, int defaultValue, int min, int max) {
-        String text = options.get(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Checks.inRange("server.options." + name, Integer.parseInt(text.strip()), min, max);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("server.options." + name + ": " + text
-                    + " (expected: a whole number " + min + ".." + max + ")");
-        }
-    }
-
-    /**
-     * Rejects options this variant does not know.
-     *
-     * @throws IllegalArgumentException naming the first unknown option, the variant and the known ones
-     */
-    public void requireOnlyOptions(String variant, Collection<String> known) {
-        for (String name : new TreeMap<>(options).keySet()) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("server.options." + name + ": not an option of " + variant
-                        + " (expected " + (known.isEmpty() ? "no options" : "one of: " + String.join(", ", known))
-                        + ")");
-            }
+    public void checkOptions(String variant, List<VariantOption> known) {
+        for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
+            VariantOption match = known.stream().filter(o -> o.name().equals(option.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("server.options." + option.getKey() + ": \""
+                            + option.getValue() + "\" (expected: an option of " + variant
+                            + (known.isEmpty() ? ", which takes none"
+                                    : ", one of " + known.stream().map(VariantOption::name).sorted()
+                                            .collect(Collectors.joining(", ")))
+                            + ")"));
+            match.check(variant, option.getValue());
         }
     }
 }

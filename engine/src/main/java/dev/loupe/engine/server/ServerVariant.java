@@ -1,5 +1,6 @@
 package dev.loupe.engine.server;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import java.io.IOException;
 import java.util.List;
 
@@ -17,8 +18,34 @@ public interface ServerVariant {
     /** One line saying what the variant does and what it teaches. */
     String description();
 
-    /** The knobs this variant reads from its {@link ServerConfig}, with defaults and meaning. */
+    /**
+     * How this variant runs requests, which the findings' advice follows; a plug-in that says nothing
+     * is {@link ConcurrencyModel#OTHER}.
+     */
+    default ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.OTHER;
+    }
+
+    /**
+     * The {@code server.*} fields this variant reads from its {@link ServerConfig} ({@code threads},
+     * {@code maxThreads}), with defaults and what they mean for this variant.
+     */
     List<Tunable> tunables();
+
+    /** The variant's own tunables, set as {@code server.options.NAME}; empty for a variant without. */
+    default List<VariantOption> options() {
+        return List.of();
+    }
+
+    /**
+     * Checks {@code config} as {@link #start} would, binding nothing: the options this variant does
+     * not take or whose values it refuses, and rules that relate its fields.
+     *
+     * @throws IllegalArgumentException naming the field, the value, what was expected and this variant
+     */
+    default void check(ServerConfig config) {
+        config.checkOptions(name(), options());
+    }
 
     /**
      * Binds, starts serving and returns once the listen socket accepts connections.
@@ -26,7 +53,7 @@ public interface ServerVariant {
      * @throws IOException when the address cannot be bound (a {@link java.net.BindException} when the
      *     port is in use)
      * @throws IllegalArgumentException when the configuration has an option or value this variant does
-     *     not accept; the message names the field, the value and what was expected
+     *     not accept ({@link #check}); the message names the field, the value and what was expected
      */
     RunningServer start(ServerConfig config) throws IOException;
 }

@@ -18,6 +18,11 @@ public final class ServerVariants {
         return List.copyOf(found);
     }
 
+    /** The names of {@link #all()}, sorted. */
+    public static List<String> names() {
+        return all().stream().map(ServerVariant::name).toList();
+    }
+
     /**
      * The variant with this name.
      *

@@ -1,7 +1,7 @@
 package dev.loupe.engine.telemetry;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.measure.RunClock;
-import dev.loupe.engine.server.DispatchTarget;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 

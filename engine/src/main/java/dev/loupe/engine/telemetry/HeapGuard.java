@@ -28,6 +28,12 @@ import javax.management.openmbean.CompositeData;
 public final class HeapGuard implements AutoCloseable {
     /** Collections in a row above the limit that trip the guard. */
     static final int CONSECUTIVE = 3;
+    /** The lowest limit, in percent of the max heap: below it, a healthy heap's floor would trip it. */
+    public static final double MIN_LIMIT_PCT = 10;
+    /** The highest limit: above it, the JVM runs out of memory before the guard can stop the run. */
+    public static final double MAX_LIMIT_PCT = 99;
+    /** The default limit. */
+    public static final double DEFAULT_LIMIT_PCT = 85;
 
     private final double limitPct;
     private final long maxBytes;

@@ -2,7 +2,6 @@ package dev.loupe.engine.telemetry;
 
 import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.measure.RunClock;
-import dev.loupe.engine.scenario.TelemetrySettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,10 +142,10 @@ public final class JfrStream implements AutoCloseable {
     private long latestMs = Long.MIN_VALUE;
     private long lastFlushedMs = Long.MIN_VALUE;
 
-    private JfrStream(RecordingStream stream, TelemetrySettings settings) {
+    private JfrStream(RecordingStream stream, TelemetryOptions options) {
         this.stream = stream;
-        this.lockThreshold = settings.lockThreshold();
-        this.sleepThreshold = settings.sleepThreshold();
+        this.lockThreshold = options.lockThreshold();
+        this.sleepThreshold = options.sleepThreshold();
     }
 
     /**
@@ -155,8 +154,8 @@ public final class JfrStream implements AutoCloseable {
      *
      * @throws IllegalStateException if JFR is not available in this JVM
      */
-    public static JfrStream start(TelemetrySettings settings, RunClock clock, JvmEvents sink) {
-        JfrStream jfr = open(settings);
+    public static JfrStream start(TelemetryOptions options, RunClock clock, JvmEvents sink) {
+        JfrStream jfr = open(options);
         jfr.attach(clock, sink);
         return jfr;
     }
@@ -171,12 +170,12 @@ public final class JfrStream implements AutoCloseable {
      *
      * @throws IllegalStateException if JFR is not available in this JVM
      */
-    public static JfrStream open(TelemetrySettings settings) {
-        Objects.requireNonNull(settings, "settings");
+    public static JfrStream open(TelemetryOptions options) {
+        Objects.requireNonNull(options, "options");
         RecordingStream stream = new RecordingStream();
         try {
-            JfrStream jfr = new JfrStream(stream, settings);
-            jfr.configure(settings);
+            JfrStream jfr = new JfrStream(stream, options);
+            jfr.configure(options);
             stream.startAsync();
             return jfr;
         } catch (RuntimeException | Error e) {
@@ -223,7 +222,7 @@ public final class JfrStream implements AutoCloseable {
         return !end.isBefore(clock.originWall());
     }
 
-    private void configure(TelemetrySettings settings) {
+    private void configure(TelemetryOptions options) {
         stream.setMaxSize(MAX_RECORDING_BYTES);
 
         enable("jdk.GarbageCollection", e -> e.withThreshold(Duration.ZERO).withoutStackTrace());
@@ -232,15 +231,15 @@ public final class JfrStream implements AutoCloseable {
         on("jdk.GCHeapSummary", this::heapAtGc);
         enable("jdk.VirtualThreadPinned", e -> e.withThreshold(Duration.ZERO).withStackTrace());
         on("jdk.VirtualThreadPinned", this::pinned);
-        enable("jdk.JavaMonitorEnter", e -> e.withThreshold(settings.lockThreshold()).withStackTrace());
+        enable("jdk.JavaMonitorEnter", e -> e.withThreshold(options.lockThreshold()).withStackTrace());
         on("jdk.JavaMonitorEnter", this::monitorEnter);
-        enable("jdk.ThreadPark", e -> e.withThreshold(settings.lockThreshold()).withStackTrace());
+        enable("jdk.ThreadPark", e -> e.withThreshold(options.lockThreshold()).withStackTrace());
         on("jdk.ThreadPark", this::park);
-        enable("jdk.ThreadSleep", e -> e.withThreshold(settings.sleepThreshold()).withStackTrace());
+        enable("jdk.ThreadSleep", e -> e.withThreshold(options.sleepThreshold()).withStackTrace());
         on("jdk.ThreadSleep", this::sleep);
         enable("jdk.CPULoad", e -> e.withPeriod(Duration.ofSeconds(1)));
         on("jdk.CPULoad", this::cpu);
-        enable("jdk.ExecutionSample", e -> e.withPeriod(settings.executionSamplePeriod()));
+        enable("jdk.ExecutionSample", e -> e.withPeriod(options.executionSamplePeriod()));
         on("jdk.ExecutionSample", this::executionSample);
         enable("jdk.ObjectAllocationSample", e -> e.with("throttle", ALLOCATION_THROTTLE).withoutStackTrace());
         on("jdk.ObjectAllocationSample", this::allocation);

@@ -1,7 +1,6 @@
 package dev.loupe.engine.telemetry;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import dev.loupe.engine.server.RunningServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
@@ -17,14 +16,14 @@ import jdk.management.VirtualThreadSchedulerMXBean;
 final class RuntimeSampler {
     static final long PERIOD_MS = 250;
 
-    private final RunningServer server;
+    private final ObservedServer server;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final VirtualThreadSchedulerMXBean scheduler =
             ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 
-    RuntimeSampler(RunningServer server) {
+    RuntimeSampler(ObservedServer server) {
         this.server = server;
     }
 

@@ -1,9 +1,7 @@
 package dev.loupe.engine.telemetry;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.measure.RunClock;
-import dev.loupe.engine.scenario.TelemetrySettings;
-import dev.loupe.engine.server.DispatchTarget;
-import dev.loupe.engine.server.RunningServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -49,7 +48,7 @@ public final class TelemetrySession {
     private volatile boolean stopping;
     private RuntimeException tickFailure;
 
-    private TelemetrySession(JfrStream jfr, List<String> problems, RunningServer server, RunClock clock,
+    private TelemetrySession(JfrStream jfr, List<String> problems, ObservedServer server, RunClock clock,
             long measureFromMs, Consumer<TelemetrySecond> onSecond) {
         this.clock = clock;
         List<DispatchTarget> targets = server.dispatchTargets();
@@ -72,14 +71,14 @@ public final class TelemetrySession {
      * for {@link Prepared#awaitReady}, take the run's clock and {@link Prepared#start} the session
      * before the load.
      */
-    public static Prepared prepare(TelemetrySettings settings) {
-        return new Prepared(settings);
+    public static Prepared prepare(TelemetryOptions options) {
+        return new Prepared(options);
     }
 
     /** Starts the telemetry of a run at once: {@link #prepare} and {@link Prepared#start} in one. */
-    public static TelemetrySession start(TelemetrySettings settings, RunningServer server, RunClock clock,
+    public static TelemetrySession start(TelemetryOptions options, ObservedServer server, RunClock clock,
             long measureFromMs, Consumer<TelemetrySecond> onSecond) throws InterruptedException {
-        try (Prepared prepared = prepare(settings)) {
+        try (Prepared prepared = prepare(options)) {
             prepared.awaitReady();
             return prepared.start(server, clock, measureFromMs, onSecond);
         }
@@ -96,14 +95,15 @@ public final class TelemetrySession {
          * second, so this only matters on an overloaded machine, where the run then starts anyway.
          */
         static final Duration FIRST_FLUSH_WAIT = Duration.ofSeconds(5);
+        private static final Duration READY_POLL = Duration.ofMillis(50);
 
         private final List<String> problems = new ArrayList<>();
         private JfrStream jfr;
         private boolean started;
 
-        private Prepared(TelemetrySettings settings) {
+        private Prepared(TelemetryOptions options) {
             try {
-                jfr = leftOut("jfr") ? null : JfrStream.open(settings);
+                jfr = leftOut("jfr") ? null : JfrStream.open(options);
             } catch (RuntimeException e) {
                 problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
                         + " readings are missing");
@@ -116,8 +116,22 @@ public final class TelemetrySession {
          * clock, so that the wait is not part of the run.
          */
         public void awaitReady() throws InterruptedException {
-            if (jfr != null) {
-                jfr.awaitFirstFlush(FIRST_FLUSH_WAIT);
+            awaitReady(() -> false);
+        }
+
+        /**
+         * Like {@link #awaitReady()}, giving up as soon as {@code cancelled} says so (looked at every
+         * 50 ms): a run stopped while JFR starts need not wait for it.
+         */
+        public void awaitReady(BooleanSupplier cancelled) throws InterruptedException {
+            if (jfr == null) {
+                return;
+            }
+            long deadline = System.nanoTime() + FIRST_FLUSH_WAIT.toNanos();
+            while (!cancelled.getAsBoolean() && System.nanoTime() - deadline < 0) {
+                if (jfr.awaitFirstFlush(READY_POLL)) {
+                    return;
+                }
             }
         }
 
@@ -130,7 +144,7 @@ public final class TelemetrySession {
          *     for the last ones); must return quickly
          * @throws IllegalStateException if already started
          */
-        public TelemetrySession start(RunningServer server, RunClock clock, long measureFromMs,
+        public TelemetrySession start(ObservedServer server, RunClock clock, long measureFromMs,
                 Consumer<TelemetrySecond> onSecond) {
             if (started) {
                 throw new IllegalStateException("this telemetry has already started");

@@ -1,7 +1,7 @@
 /**
  * What the JVM did while the load ran: a JFR {@code RecordingStream} reduced to {@link
  * dev.loupe.engine.telemetry.JvmEvents} calls, dispatch-delay probes handed to the server's {@link
- * dev.loupe.engine.server.DispatchTarget}s every 10 ms with a watchdog that takes the stack of a late
+ * dev.loupe.engine.concurrency.DispatchTarget}s every 10 ms with a watchdog that takes the stack of a late
  * loop or worker, a JVM-wide 10 ms hiccup probe, a 250 ms runtime sampler and a heap guard. Every
  * reading lands on the run's time base ({@link dev.loupe.engine.measure.RunClock}) in per-second
  * buckets that are sealed once the JFR stream has flushed past them, so listeners get each second

@@ -1,5 +1,6 @@
 package dev.loupe.engine.analysis;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.measure.ConnectionCounts;
 import dev.loupe.engine.measure.ErrorCounts;
 import dev.loupe.engine.measure.GeneratorHealth;
@@ -84,7 +85,7 @@ final class Facts {
 
     private static Scenario scenario(String json) {
         try {
-            return new ScenarioReader().read(json, "t.json", Path.of("."), Overrides.none());
+            return new ScenarioReader(dev.loupe.engine.run.RunCatalog.installed()).read(json, "t.json", Path.of("."), Overrides.none());
         } catch (InvalidScenarioException e) {
             throw new AssertionError(e.getMessage(), e);
         }
@@ -166,8 +167,21 @@ final class Facts {
                     latency, latency, 0, jvm));
         }
         TelemetrySummary telemetry = !finished ? null : summary();
-        return new RunFacts(scenario, series, errors, ConnectionCounts.NONE, generator, telemetry, workload, refused,
+        return new RunFacts(scenario, model(scenario.server().variant()), series, errors, ConnectionCounts.NONE, generator, telemetry, workload, refused,
                 maxHeapMb, finished);
+    }
+
+    /** The models Loupe's own variants declare, so the rules can be tested without starting one. */
+    private static ConcurrencyModel model(String variant) {
+        return switch (variant) {
+            case "event-loop" -> ConcurrencyModel.EVENT_LOOP;
+            case "event-loop-offload" -> ConcurrencyModel.EVENT_LOOP_OFFLOAD;
+            case "thread-per-connection" -> ConcurrencyModel.THREAD_PER_CONNECTION;
+            case "accept-pool" -> ConcurrencyModel.ACCEPT_POOL;
+            case "fixed-pool", "jdk-httpserver" -> ConcurrencyModel.FIXED_POOL;
+            case "virtual-threads" -> ConcurrencyModel.VIRTUAL_THREADS;
+            default -> ConcurrencyModel.OTHER;
+        };
     }
 
     private TelemetrySummary summary() {

@@ -69,8 +69,8 @@ class RulesTest {
         Finding f = find(new GcPressureRule(), facts).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.RED);
         assertThat(f.title()).isEqualTo("GC pauses take 12 % of the time (longest 45.0 ms)");
-        assertThat(f.evidence()).startsWith("40 collections paused the application for 1,200 ms in 10.0 s (12 %; 12 %"
-                + " in the worst 60 s window); the longest pause was 45.0 ms; the worst second (1.0 s to 2.0 s) held"
+        assertThat(f.evidence()).startsWith("40 collections paused the application for 1.20 s in 10 s (12 %; 12 %"
+                + " in the worst 60 s window); the longest pause was 45.0 ms; the worst second (1 s to 2 s) held"
                 + " 120 ms of pauses.");
     }
 
@@ -83,8 +83,8 @@ class RulesTest {
         });
         Finding f = find(new GcPressureRule(), facts).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.YELLOW);
-        assertThat(f.title()).isEqualTo("GC pauses take 9.0 % of the time in the worst minute (longest 90.0 ms)");
-        assertThat(f.evidence()).contains("(2.2 %; 9.0 % in the worst 60 s window)");
+        assertThat(f.title()).isEqualTo("GC pauses take 9 % of the time in the worst minute (longest 90.0 ms)");
+        assertThat(f.evidence()).contains("(2.2 %; 9 % in the worst 60 s window)");
         assertThat(GcPressureRule.worstWindowPct(facts.build().jvm())).isCloseTo(9.0, org.assertj.core.data.Offset.offset(0.01));
     }
 
@@ -103,7 +103,7 @@ class RulesTest {
         });
         Finding f = find(new GcPressureRule(), heavy).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.YELLOW);
-        assertThat(f.title()).isEqualTo("GC pauses held the application 60.0 ms in one second (0.5 % of the time overall)");
+        assertThat(f.title()).isEqualTo("GC pauses held the application 60.0 ms in one second (0.49 % of the time overall)");
     }
 
     @Test
@@ -115,7 +115,7 @@ class RulesTest {
         Finding f = find(new HeapTrendRule(), leak).orElseThrow();
         assertThat(f.rule()).isEqualTo("heap-growth");
         assertThat(f.severity()).isEqualTo(Severity.RED);
-        assertThat(f.title()).isEqualTo("Heap left after GC grows 1,200 MB a minute: a leak is suspected");
+        assertThat(f.title()).isEqualTo("Heap left after GC grows 1200 MB a minute: a leak is suspected");
         assertThat(f.evidence()).contains("went from 120 MB to 260 MB").contains("full in about 0.6 minutes");
 
         Facts sawtooth = Facts.run("virtual-threads", "alloc").maxHeapMb(1024).seconds(10, (i, s) -> {
@@ -149,7 +149,7 @@ class RulesTest {
         Finding f = find(new LockContentionRule(), facts).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.RED);
         assertThat(f.title()).isEqualTo("Threads queue for a lock on Contended$GlobalLock: 3.5 threads waiting on average");
-        assertThat(f.evidence()).startsWith("The server's threads waited 35,000 ms for locks in 10.0 s: 3,000 waits to enter"
+        assertThat(f.evidence()).startsWith("The server's threads waited 35.0 s for locks in 10 s: 3,000 waits to enter"
                 + " a synchronized monitor and 0 parks on java.util.concurrent locks; on average 3.50 threads were waiting");
         Facts little = Facts.run("fixed-pool", "hello").seconds(10, (i, s) -> s.lockWaitMsTotal = 20);
         assertThat(find(new LockContentionRule(), little)).isEmpty();
@@ -281,9 +281,9 @@ class RulesTest {
         });
         Finding f = find(new LatencySpikeRule(), facts).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.YELLOW);
-        assertThat(f.title()).isEqualTo("Latency spikes: p99 reached 240 ms at 7.0 s (usually 2.0 ms)");
-        assertThat(f.evidence()).isEqualTo("1 second with a p99 at least 3× the usual 2.0 ms and 5.0 ms above it:\n"
-                + "- p99 rose to 240 ms at 7.0 s (usually 2.0 ms); a 190 ms GC pause in 6.0 s–7.0 s.");
+        assertThat(f.title()).isEqualTo("Latency spikes: p99 reached 240 ms at 7 s (usually 2.00 ms)");
+        assertThat(f.evidence()).isEqualTo("1 second with a p99 at least 3× the usual 2.00 ms and 5.00 ms above it:\n"
+                + "- p99 rose to 240 ms at 7 s (usually 2.00 ms); a 190 ms GC pause in 6 s–7 s.");
     }
 
     @Test
@@ -299,7 +299,7 @@ class RulesTest {
             }
         }).gcPause(new dev.loupe.engine.telemetry.TelemetrySummary.GcPause(6_900, "G1New", "G1 Evacuation Pause", 190));
         Finding f = find(new LatencySpikeRule(), facts).orElseThrow();
-        assertThat(f.evidence()).endsWith("- p99 rose to 240 ms at 7.0 s (usually 2.0 ms); a 190 ms G1New pause"
+        assertThat(f.evidence()).endsWith("- p99 rose to 240 ms at 7 s (usually 2.00 ms); a 190 ms G1New pause"
                 + " (G1 Evacuation Pause) started at about 6.9 s.");
     }
 
@@ -343,10 +343,4 @@ class RulesTest {
         assertThat(found.getFirst().advice()).isEqualTo("Run with telemetry on to see what the JVM did in those seconds.");
     }
 
-    @Test
-    void everyVariantHasAKnownConcurrencyModel() {
-        assertThat(dev.loupe.engine.server.ServerVariants.all())
-                .allSatisfy(v -> assertThat(ConcurrencyModel.of(v.name())).isNotEqualTo(ConcurrencyModel.OTHER));
-        assertThat(ConcurrencyModel.of("nope")).isEqualTo(ConcurrencyModel.OTHER);
-    }
 }

@@ -70,7 +70,7 @@ class LoadCommandTest {
         assertThat(err.toString()).contains("'Name: value'");
         assertThat(load("http://127.0.0.1:1/", "-R", "100", "--think", "5ms")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(load("http://127.0.0.1:1/", "-d", "200h")).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("(expected: at most 168h together)");
+        assertThat(err.toString()).contains("--duration 200h (expected: more than 0s and at most 24h)");
         assertThat(err.toString()).doesNotContain("\tat ");
     }
 

@@ -92,10 +92,10 @@ class ServeCommandTest {
 
         CliRun bad = CliRun.of("serve", "jdk-httpserver", "--port", "0", "--option", "executor=forkjoin");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(bad.err()).isEqualTo("loupe: server.options.executor: forkjoin (expected one of: fixed, virtual, cached)\n");
+        assertThat(bad.err()).isEqualTo("loupe: server.options.executor: \"forkjoin\" (expected: one of fixed, virtual, cached, for jdk-httpserver)\n");
         CliRun unknown = CliRun.of("serve", "virtual-threads", "--port", "0", "-o", "queueCapacity=3");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(unknown.err()).startsWith("loupe: server.options.queueCapacity: not an option of virtual-threads");
+        assertThat(unknown.err()).startsWith("loupe: server.options.queueCapacity: \"3\" (expected: an option of virtual-threads, which takes none)");
         assertThat(CliRun.of("serve", "accept-pool", "--port", "0", "--max-threads", "0").err())
                 .isEqualTo("loupe: --max-threads: 0 (expected: 1..100000)\n");
     }

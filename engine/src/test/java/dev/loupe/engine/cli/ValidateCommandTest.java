@@ -44,6 +44,36 @@ class ValidateCommandTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    /**
+     * What {@code run} would refuse, {@code validate} refuses first, with the same words and the
+     * place in the file: a bound the generator owns, a variant option, a workload parameter.
+     */
+    @Test
+    void whatARunWouldRefuseIsRefusedHereWithItsPlaceInTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("runnable.json"), """
+                {
+                  "name": "runnable",
+                  "server": {"variant": "event-loop-offload", "options": {"workers": 0}},
+                  "workload": "sleep:soon",
+                  "load": {"connections": 100, "threads": 70}
+                }
+                """);
+        int code = loupe("validate", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo(file + ":5:43: load.threads: 70 (expected: 1..64)"
+                + System.lineSeparator());
+
+        Files.writeString(file, Files.readString(file).replace("\"threads\": 70", "\"threads\": 4"));
+        err.getBuffer().setLength(0);
+        assertThat(loupe("validate", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo(String.join(System.lineSeparator(),
+                file + ":3:70: server.options.workers: 0 (expected: a whole number 1..10000, for event-loop-offload)",
+                file + ":4:15: workload: \"sleep:soon\" (expected: a duration with a unit, 1us..10s, e.g. 100us or 1ms;"
+                        + " units: ns, us, ms, s)",
+                ""));
+    }
+
     @Test
     void aBadFilePrintsEveryProblemOnItsOwnLineAndExits2() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), """

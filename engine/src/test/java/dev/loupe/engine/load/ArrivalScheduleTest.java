@@ -82,7 +82,7 @@ class ArrivalScheduleTest {
 
     @Test
     void badRatesAreRefusedWithTheField() {
-        assertThatThrownBy(() -> ArrivalSchedule.constant(-1)).hasMessageContaining("rateRps: -1.0");
+        assertThatThrownBy(() -> ArrivalSchedule.constant(-1)).hasMessageContaining("rateRps: -1 (expected: 0..10000000 requests per second)");
         assertThatThrownBy(() -> ArrivalSchedule.constant(Double.NaN)).hasMessageContaining("rateRps");
         assertThatThrownBy(() -> ArrivalSchedule.ramp(List.of())).hasMessageContaining("stages: empty");
         assertThatThrownBy(() -> new ArrivalSchedule.Stage(1, 2, Duration.ZERO)).hasMessageContaining("duration");

@@ -69,7 +69,7 @@ final class SeededRun {
         Scenario scenario = new Scenario("checkout & cart",
                 "Seeded result for the report golden files: an event loop whose handler sleeps 1 ms, driven past what it can answer.",
                 new ServerSettings("event-loop", 2, "127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                        Duration.ofSeconds(5), 256, 8192, 16384, 1048576),
+                        Duration.ofSeconds(5), 256, 8192, 16384, 1048576, Map.of()),
                 new WorkloadSpec("sleep", Optional.of("1ms")),
                 new LoadSettings(Preset.LIGHT, LoadModel.OPEN, 10, 2000, Schedule.CONSTANT, List.of(),
                         Duration.ofSeconds(3), Duration.ofSeconds(1), true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
@@ -165,7 +165,7 @@ final class SeededRun {
     static RunResult closedInterrupted() {
         Scenario scenario = new Scenario("baseline", "",
                 new ServerSettings("virtual-threads", 2, "127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                        Duration.ofSeconds(5), 256, 8192, 16384, 1048576),
+                        Duration.ofSeconds(5), 256, 8192, 16384, 1048576, Map.of()),
                 new WorkloadSpec("hello", Optional.empty()),
                 new LoadSettings(Preset.LIGHT, LoadModel.CLOSED, 10, 0, Schedule.CONSTANT, List.of(),
                         Duration.ofSeconds(10), Duration.ZERO, true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),

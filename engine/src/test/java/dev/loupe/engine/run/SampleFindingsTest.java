@@ -25,7 +25,7 @@ class SampleFindingsTest {
 
     private static RunResult run(String sample, String duration) throws Exception {
         Overrides shorter = Overrides.none().with("load.duration", duration).with("load.warmup", "1s");
-        Scenario scenario = new ScenarioReader().read(SampleConfigs.folder().resolve(sample + ".json"), shorter);
+        Scenario scenario = new ScenarioReader(dev.loupe.engine.run.RunCatalog.installed()).read(SampleConfigs.folder().resolve(sample + ".json"), shorter);
         return ScenarioRun.of(scenario).run(List.of());
     }
 

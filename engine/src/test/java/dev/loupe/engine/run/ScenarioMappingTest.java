@@ -3,10 +3,12 @@ package dev.loupe.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loupe.engine.load.LoadModel;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.LoadTarget;
+import dev.loupe.engine.load.Pacing;
+import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.scenario.ScenarioReader;
 import dev.loupe.engine.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ class ScenarioMappingTest {
         assertThat(closed.warmup()).isEqualTo(Duration.ofSeconds(1));
         assertThat(closed.keepAlive()).isFalse();
         assertThat(closed.requestTimeout()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(closed.model()).isInstanceOf(LoadModel.Closed.class);
+        assertThat(closed.pacing()).isInstanceOf(Pacing.Closed.class);
 
         LoadSpec open = ScenarioMapping.loadSpec(Scenarios.quick("""
                 {"model": "open", "rateRps": 500, "schedule": "poisson"}"""), TARGET, 1);
@@ -54,12 +56,18 @@ class ScenarioMappingTest {
                 {"request": {"method": "POST", "path": "/json/{timeInQueueMs}", "body": "{\\"a\\": 1}"}}"""), TARGET, 1);
         assertThat(spec.placeholders()).containsOnlyKeys("timeInQueueMs");
 
-        Scenario unknown = Scenarios.quick("""
-                {"request": {"path": "/x/{userId}"}}""");
-        assertThatThrownBy(() -> ScenarioMapping.loadSpec(unknown, TARGET, 1))
+        String unknown = """
+                {"name": "quick", "server": {"variant": "virtual-threads"}, "workload": "hello",
+                 "load": {"request": {"path": "/x/{userId}"}}}""";
+        assertThatThrownBy(() -> ScenarioMapping.loadSpec(Scenarios.syntaxOnly(unknown), TARGET, 1))
                 .isInstanceOf(RunSetupException.class)
-                .hasMessage("load.request.path: \"/x/{userId}\" has the placeholder {userId}"
-                        + " (expected one of: n, timeInQueueMs)");
+                .hasMessage("load.request.path: \"/x/{userId}\" (expected: placeholders among {n}, {timeInQueueMs};"
+                        + " {userId} is none of them)");
+        assertThatThrownBy(() -> new ScenarioReader(RunCatalog.installed()).read(unknown, "test.json", Path.of("."),
+                Overrides.none()))
+                .as("the reader refuses what the mapping would, at the value in the file")
+                .hasMessage("test.json:2:31: load.request.path: \"/x/{userId}\" (expected: placeholders among {n},"
+                        + " {timeInQueueMs}; {userId} is none of them)");
     }
 
     @Test
@@ -74,6 +82,6 @@ class ScenarioMappingTest {
         Files.delete(dir.resolve("body.json"));
         assertThatThrownBy(() -> ScenarioMapping.loadSpec(s, TARGET, 1))
                 .isInstanceOf(RunSetupException.class)
-                .hasMessageStartingWith("load.request.bodyFile: " + dir.resolve("body.json") + " cannot be read");
+                .hasMessageStartingWith("load.request.bodyFile: \"" + dir.resolve("body.json") + "\" (expected: a readable file; ");
     }
 }

@@ -120,7 +120,7 @@ class ScenarioRunTest {
                     """.formatted(taken.getLocalPort()));
             assertThatThrownBy(() -> ScenarioRun.of(s).run(List.of()))
                     .isInstanceOf(RunSetupException.class)
-                    .hasMessageStartingWith("server.port: " + taken.getLocalPort() + " cannot be bound on 127.0.0.1");
+                    .hasMessageStartingWith("server.port: " + taken.getLocalPort() + " (expected: a free port on 127.0.0.1, or 0 for any free one;");
         }
     }
 }

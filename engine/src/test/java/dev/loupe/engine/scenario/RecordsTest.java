@@ -22,11 +22,11 @@ class RecordsTest {
     @Test
     void everyViolationOfARecordIsInOneException() {
         assertThatThrownBy(() -> new ServerSettings("Virtual Threads", 0, "127.0.0.1", 70_000, Duration.ofSeconds(30),
-                Duration.ZERO, Duration.ofSeconds(5), 256, 8192, 16384, 1 << 20))
+                Duration.ZERO, Duration.ofSeconds(5), 256, 8192, 16384, 1 << 20, Map.of()))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage(String.join("\n",
                         "server.variant: \"Virtual Threads\" (expected: a server variant name, e.g. virtual-threads)",
-                        "server.threads: 0 (expected: 1..4096)",
+                        "server.threads: 0 (expected: 1..10000)",
                         "server.port: 70000 (expected: 0..65535)",
                         "server.headerReadTimeout: \"0s\" (expected: 1ms..10m)"));
     }

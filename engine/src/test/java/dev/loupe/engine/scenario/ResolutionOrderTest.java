@@ -3,6 +3,7 @@ package dev.loupe.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.loupe.engine.load.LoadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ class ResolutionOrderTest {
     @TempDir
     Path dir;
 
-    private final ScenarioReader reader = new ScenarioReader(List.of());
+    private final ScenarioReader reader = new ScenarioReader(ScenarioCatalog.syntaxOnly());
 
     private Scenario read(String load, Overrides overrides) throws InvalidScenarioException {
         String json = """
@@ -80,8 +81,8 @@ class ResolutionOrderTest {
     }
 
     @Test
-    void generatorThreadsDefaultToTwoButNeverMoreThanConnections() throws Exception {
-        assertThat(read("", Overrides.none()).load().threads()).isEqualTo(2);
+    void generatorThreadsDefaultToTheGeneratorsOwnDefault() throws Exception {
+        assertThat(read("", Overrides.none()).load().threads()).isEqualTo(LoadSpec.DEFAULT_THREADS).isEqualTo(1);
         assertThat(read("\"connections\": 1", Overrides.none()).load().threads()).isEqualTo(1);
     }
 

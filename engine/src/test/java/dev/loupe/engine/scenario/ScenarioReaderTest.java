@@ -16,7 +16,7 @@ class ScenarioReaderTest {
     @TempDir
     Path dir;
 
-    private final ScenarioReader reader = new ScenarioReader(List.of());
+    private final ScenarioReader reader = new ScenarioReader(ScenarioCatalog.syntaxOnly());
 
     static final String MINIMAL = """
             {
@@ -64,7 +64,7 @@ class ScenarioReaderTest {
         assertThat(s.load().rateRps()).isZero();
         assertThat(s.load().duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.load().warmup()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(s.load().threads()).isEqualTo(2);
+        assertThat(s.load().threads()).isEqualTo(1);
         assertThat(s.load().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.load().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.load().request()).isEqualTo(RequestTemplate.defaults());
@@ -103,7 +103,7 @@ class ScenarioReaderTest {
                 """);
 
         assertThat(s.server()).isEqualTo(new ServerSettings("event-loop", 3, "0.0.0.0", 8080, Duration.ofSeconds(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 64, 4096, 8192, 2048));
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 64, 4096, 8192, 2048, Map.of()));
         assertThat(s.workload().toString()).isEqualTo("queue:atom");
         LoadSettings load = s.load();
         assertThat(load.stages()).containsExactly(
@@ -403,7 +403,7 @@ class ScenarioReaderTest {
 
     @Test
     void theWorkloadIsCheckedAgainstTheRegistry() {
-        ScenarioReader standard = new ScenarioReader();
+        ScenarioReader standard = new ScenarioReader(dev.loupe.engine.run.RunCatalog.installed());
         assertThat(problems(standard, MINIMAL.replace("\"hello\"", "\"helo\""))).containsExactly(
                 "quick.json:4:15: workload: \"helo\" (expected: a workload, one of "
                         + dev.loupe.engine.server.workload.Workloads.all().stream()
@@ -419,7 +419,7 @@ class ScenarioReaderTest {
         String json = MINIMAL.replace("virtual-threads", "virtual-thread");
         assertThat(read(json).server().variant()).isEqualTo("virtual-thread");
 
-        ScenarioReader strict = new ScenarioReader(List.of("event-loop", "virtual-threads"));
+        ScenarioReader strict = new ScenarioReader(ScenarioCatalog.of(List.of("event-loop", "virtual-threads"), dev.loupe.engine.server.workload.Workloads.all().stream().map(dev.loupe.engine.server.workload.Workload::name).toList()));
         InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class,
                 () -> strict.read(json, "quick.json", dir, Overrides.none()));
         assertThat(e.problems()).map(ScenarioProblem::toString).containsExactly(
@@ -432,7 +432,7 @@ class ScenarioReaderTest {
         List<String> registered = dev.loupe.engine.server.ServerVariants.all().stream()
                 .map(dev.loupe.engine.server.ServerVariant::name).toList();
         String json = MINIMAL.replace("virtual-threads", "no-such-variant");
-        ScenarioReader standard = new ScenarioReader();
+        ScenarioReader standard = new ScenarioReader(dev.loupe.engine.run.RunCatalog.installed());
         if (registered.isEmpty()) {
             assertThat(standard.read(json, "quick.json", dir, Overrides.none()).server().variant())
                     .isEqualTo("no-such-variant");

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +39,7 @@ class ScenarioSchemaTest {
     @TempDir
     Path dir;
 
-    private final ScenarioReader reader = new ScenarioReader(List.of());
+    private final ScenarioReader reader = new ScenarioReader(ScenarioCatalog.syntaxOnly());
 
     @BeforeAll
     static void loadSchema() throws Exception {
@@ -169,6 +171,78 @@ class ScenarioSchemaTest {
         assertThat(defaults).containsKeys("server.port", "load.duration", "load.request.method", "telemetry.lockThreshold");
         defaults.forEach((path, value) -> assertThat(written.at("/" + path.replace('.', '/')))
                 .as("default of " + path).isEqualTo(value));
+    }
+
+    /**
+     * Every bound the schema states is the code's constant, and every limit the code has is stated:
+     * numbers as minimum / maximum, counts as minItems / maxItems / maxProperties, lengths as
+     * minLength / maxLength, durations as the {@code min..max} their description gives.
+     */
+    @Test
+    void theSchemasBoundsAreTheCodesLimits() {
+        Map<String, ScenarioLimits.Limit> limits = new LinkedHashMap<>();
+        ScenarioLimits.all().forEach(l -> limits.put(l.path(), l));
+        Map<String, JsonNode> bounded = new TreeMap<>();
+        collectBounded(schemaNode, "", bounded);
+
+        assertThat(bounded.keySet()).as("fields with a bound in the schema").containsExactlyInAnyOrderElementsOf(
+                limits.keySet().stream().filter(p -> !p.equals("name")).toList());
+        bounded.forEach((path, node) -> {
+            ScenarioLimits.Limit limit = limits.get(path);
+            switch (limit) {
+                case ScenarioLimits.Span span -> assertThat(node.get("description").asText()).as(path)
+                        .contains(", " + span.expected() + ".");
+                case ScenarioLimits.Decimal d -> {
+                    assertThat(node.get("minimum").asDouble()).as(path + " minimum").isEqualTo(d.min());
+                    assertThat(node.get("maximum").asDouble()).as(path + " maximum").isEqualTo(d.max());
+                }
+                case ScenarioLimits.Whole w -> {
+                    String[] keywords = node.has("maxItems") ? new String[] {"minItems", "maxItems"}
+                            : node.has("maxProperties") ? new String[] {"minProperties", "maxProperties"}
+                            : node.has("maxLength") ? new String[] {"minLength", "maxLength"}
+                            : new String[] {"minimum", "maximum"};
+                    long min = node.has(keywords[0]) ? node.get(keywords[0]).asLong() : 0;
+                    assertThat(min).as(path + " " + keywords[0]).isEqualTo(w.min());
+                    assertThat(node.get(keywords[1]).asLong()).as(path + " " + keywords[1]).isEqualTo(w.max());
+                }
+            }
+        });
+        assertThat(schemaNode.at("/properties/name/pattern").asText())
+                .endsWith("{" + ScenarioLimits.NAME_CHARS.min() + "," + ScenarioLimits.NAME_CHARS.max() + "}$");
+    }
+
+    /** The control: a changed bound is caught. */
+    @Test
+    void aBoundThatDriftsIsCaught() {
+        ScenarioLimits.Whole drifted = new ScenarioLimits.Whole("load.threads", 1, ScenarioLimits.LOAD_THREADS.max() + 1);
+        assertThat(schemaNode.at("/properties/load/properties/threads/maximum").asLong()).isNotEqualTo(drifted.max());
+    }
+
+    /** The schema's fields that state a bound, by path ({@code load.mix[].path} is {@code load.request.path}). */
+    private static void collectBounded(JsonNode node, String path, Map<String, JsonNode> into) {
+        if (path.equals("thresholds")) {
+            return;
+        }
+        JsonNode ref = node.get("$ref");
+        if (ref != null && ref.asText().endsWith("/duration")) {
+            if (node.path("description").asText().matches(".*, [0-9]+[a-z]+\\.\\.[0-9]+[a-z]+\\..*")) {
+                into.put(path, node);
+            }
+            return;
+        }
+        JsonNode s = resolve(node);
+        if (Stream.of("minimum", "maximum", "maxItems", "maxLength", "maxProperties").anyMatch(s::has)) {
+            into.put(path.replace("load.mix[].path", "load.request.path").replace("load.mix[].body", "load.request.body"), s);
+        }
+        JsonNode properties = s.get("properties");
+        if (properties != null) {
+            properties.properties().forEach(e ->
+                    collectBounded(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), into));
+        }
+        JsonNode items = s.get("items");
+        if (items != null) {
+            collectBounded(items, path + "[]", into);
+        }
     }
 
     /** Property paths of the schema, following {@code $ref}s; maps (headers, thresholds) are leaves. */

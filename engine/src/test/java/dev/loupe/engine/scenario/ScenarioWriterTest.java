@@ -20,7 +20,7 @@ class ScenarioWriterTest {
     @TempDir
     Path dir;
 
-    private final ScenarioReader reader = new ScenarioReader(List.of());
+    private final ScenarioReader reader = new ScenarioReader(ScenarioCatalog.syntaxOnly());
 
     static List<Path> samples() {
         return SampleConfigs.scenarios();
@@ -42,7 +42,7 @@ class ScenarioWriterTest {
         Path payload = Files.writeString(dir.resolve("payload.json"), "{}");
         Scenario full = new Scenario("everything", "line one\nline \"two\"",
                 new ServerSettings("event-loop", 3, "::1", 8080, Duration.ofMillis(1500), Duration.ofSeconds(2),
-                        Duration.ZERO, 64, 4096, 8192, 0),
+                        Duration.ZERO, 64, 4096, 8192, 0, Map.of("workers", "8", "executor", "virtual")),
                 new WorkloadSpec("sleep", Optional.of("100us")),
                 new LoadSettings(Preset.STRESS, LoadModel.OPEN, 77, 12.5, Schedule.RAMP,
                         List.of(new RampStage(Duration.ofSeconds(3), 100), new RampStage(Duration.ofMillis(250), 0.5)),
@@ -99,7 +99,7 @@ class ScenarioWriterTest {
                     "duration": "5s",
                     "warmup": "1s",
                     "keepAlive": true,
-                    "threads": 2,
+                    "threads": 1,
                     "connectTimeout": "2s",
                     "timeout": "10s",
                     "thinkTime": "0s",

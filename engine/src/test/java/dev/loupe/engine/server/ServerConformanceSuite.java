@@ -3,6 +3,7 @@ package dev.loupe.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;

@@ -2,9 +2,9 @@ package dev.loupe.engine.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.measure.ManualNanoClock;
 import dev.loupe.engine.measure.RunClock;
-import dev.loupe.engine.server.DispatchTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.engine.measure.RunClock;
-import dev.loupe.engine.scenario.TelemetrySettings;
 import dev.loupe.engine.server.RawClient;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JfrStreamTest {
     private static final Duration BOUND = Duration.ofSeconds(15);
-    private static final TelemetrySettings SETTINGS = settings(Duration.ofMillis(1));
+    private static final TelemetryOptions SETTINGS = settings(Duration.ofMillis(1));
 
     /** A monitor of its own class, so its waits can be told from any other in the JVM. */
     static final class ContendedMonitor {}
@@ -244,8 +243,8 @@ class JfrStreamTest {
 
     // Workloads.
 
-    private static TelemetrySettings settings(Duration lockThreshold) {
-        return new TelemetrySettings(true, lockThreshold, Duration.ofMillis(1), Duration.ofMillis(20), true, 85);
+    private static TelemetryOptions settings(Duration lockThreshold) {
+        return new TelemetryOptions(lockThreshold, Duration.ofMillis(1), Duration.ofMillis(20));
     }
 
     /** Runs {@code body} {@code rounds} times on each of {@code threads} platform server workers at once. */

@@ -1,6 +1,6 @@
 package dev.loupe.engine.server.blocking;
 
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.ServerThreads;
 import java.io.IOException;
 import java.net.ServerSocket;

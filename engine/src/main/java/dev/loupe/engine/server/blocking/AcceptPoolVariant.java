@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.blocking;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerThreads;
@@ -31,6 +32,11 @@ public final class AcceptPoolVariant implements ServerVariant {
     }
 
     @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.ACCEPT_POOL;
+    }
+
+    @Override
     public String description() {
         return "N threads wait in accept() and serve what they accept: no hand-off, no thread start per"
                 + " connection, so new connections stay cheap; grows to maxThreads under load (then 503)";
@@ -46,13 +52,19 @@ public final class AcceptPoolVariant implements ServerVariant {
     }
 
     @Override
-    public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of());
+    public void check(ServerConfig config) {
+        ServerVariant.super.check(config);
         int standby = config.threadsOr(DEFAULT_THREADS);
         if (standby > config.maxThreads()) {
             throw new IllegalArgumentException("server.threads: " + standby + " (expected: at most server.maxThreads ("
                     + config.maxThreads() + ") for " + NAME + ")");
         }
+    }
+
+    @Override
+    public RunningServer start(ServerConfig config) throws IOException {
+        check(config);
+        int standby = config.threadsOr(DEFAULT_THREADS);
         return BlockingServer.start(config, new AcceptPool(
                 Thread.ofPlatform().name(ServerThreads.ACCEPT_PREFIX, 1).daemon(true).factory(),
                 Thread.ofPlatform().name(ServerThreads.PROBE_PREFIX + "standby").daemon(true).factory(),

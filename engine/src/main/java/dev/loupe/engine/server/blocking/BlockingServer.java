@@ -1,13 +1,13 @@
 package dev.loupe.engine.server.blocking;
 
-import dev.loupe.engine.server.http.StopSupport;
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.http.ConnectionRegistry;
 import dev.loupe.engine.server.http.HttpCore;
+import dev.loupe.engine.server.http.StopSupport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -148,13 +148,18 @@ final class BlockingServer implements RunningServer {
 
     @Override
     public void close() {
+        close(core.limits().gracefulStopTimeout());
+    }
+
+    @Override
+    public void close(Duration gracefulStop) {
         if (!stopping.compareAndSet(false, true)) {
             StopSupport.awaitUninterruptibly(stopped);
             return;
         }
         boolean interrupted = false;
         try {
-            long deadline = System.nanoTime() + core.limits().gracefulStopTimeout().toNanos();
+            long deadline = System.nanoTime() + gracefulStop.toNanos();
             StopSupport.closeQuietly(listener);
             try {
                 if (!registry.drain(StopSupport.until(deadline))) {

@@ -1,10 +1,12 @@
 package dev.loupe.engine.server.blocking;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerThreads;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.Tunable;
+import dev.loupe.engine.server.VariantOption;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -18,7 +20,7 @@ import java.util.concurrent.ThreadFactory;
  * unanswered if it waits longer than the header-read timeout.
  *
  * <p>Option {@code queueCapacity} (default {@value #DEFAULT_QUEUE_CAPACITY}; 0 = hand over only to an
- * idle worker). Dispatch target {@code workers}: see {@link WorkerPool}.
+ * idle worker). Dispatch target {@code workers}: see {@link ConnectionQueuePool}.
  *
  * <p>Public only because {@link java.util.ServiceLoader} needs it; start it through {@link
  * dev.loupe.engine.server.ServerVariants}.
@@ -30,11 +32,18 @@ public final class FixedPoolVariant implements ServerVariant {
     /** Connections that may wait for a worker before the next gets 503. */
     static final int DEFAULT_QUEUE_CAPACITY = 1024;
     static final int MAX_QUEUE_CAPACITY = 1_000_000;
-    static final String QUEUE_CAPACITY = "queueCapacity";
+    static final VariantOption QUEUE_CAPACITY = VariantOption.wholeNumber("queueCapacity",
+            Integer.toString(DEFAULT_QUEUE_CAPACITY), 0, MAX_QUEUE_CAPACITY,
+            "connections waiting for a worker; the next gets 503 (0 = no queue)");
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.FIXED_POOL;
     }
 
     @Override
@@ -47,16 +56,19 @@ public final class FixedPoolVariant implements ServerVariant {
     public List<Tunable> tunables() {
         return List.of(
                 new Tunable("threads", Integer.toString(DEFAULT_THREADS),
-                        "worker threads; each serves one connection at a time, for its whole life"),
-                new Tunable("options." + QUEUE_CAPACITY, Integer.toString(DEFAULT_QUEUE_CAPACITY),
-                        "connections waiting for a worker; the next gets 503 (0 = no queue)"));
+                        "worker threads; each serves one connection at a time, for its whole life"));
+    }
+
+    @Override
+    public List<VariantOption> options() {
+        return List.of(QUEUE_CAPACITY);
     }
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of(QUEUE_CAPACITY));
-        int capacity = config.intOption(QUEUE_CAPACITY, DEFAULT_QUEUE_CAPACITY, 0, MAX_QUEUE_CAPACITY);
+        check(config);
+        int capacity = QUEUE_CAPACITY.intValue(NAME, config, DEFAULT_QUEUE_CAPACITY);
         ThreadFactory workers = Thread.ofPlatform().name(ServerThreads.WORKER_PREFIX, 1).daemon(true).factory();
-        return BlockingServer.start(config, new Acceptor(new WorkerPool(workers, config.threadsOr(DEFAULT_THREADS), capacity)));
+        return BlockingServer.start(config, new Acceptor(new ConnectionQueuePool(workers, config.threadsOr(DEFAULT_THREADS), capacity)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.blocking;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerThreads;
@@ -34,6 +35,11 @@ public final class ThreadPerConnectionVariant implements ServerVariant {
     }
 
     @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.THREAD_PER_CONNECTION;
+    }
+
+    @Override
     public String description() {
         return "a new platform thread per connection, up to maxThreads (then 503): thread start-up is"
                 + " paid per connection, so short connections (no keep-alive) make it slow";
@@ -49,7 +55,7 @@ public final class ThreadPerConnectionVariant implements ServerVariant {
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of());
+        check(config);
         return BlockingServer.start(config, new Acceptor(new NewThreadDispatcher(
                 Thread.ofPlatform().name(ServerThreads.CONNECTION_PREFIX, 1).daemon(true).factory(),
                 config.maxThreads(),

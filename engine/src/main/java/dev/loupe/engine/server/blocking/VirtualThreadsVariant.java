@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.blocking;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerThreads;
@@ -29,6 +30,11 @@ public final class VirtualThreadsVariant implements ServerVariant {
     }
 
     @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.VIRTUAL_THREADS;
+    }
+
+    @Override
     public String description() {
         return "a virtual thread per connection: blocking code, cheap threads, few carriers;"
                 + " CPU-bound or pinned handlers hold the carriers and every connection waits";
@@ -42,7 +48,7 @@ public final class VirtualThreadsVariant implements ServerVariant {
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of());
+        check(config);
         return BlockingServer.start(config, new Acceptor(new NewThreadDispatcher(
                 Thread.ofVirtual().name(ServerThreads.CONNECTION_PREFIX, 1).factory(), 0,
                 NAME, ServerThreads.CONNECTION_PREFIX,

@@ -1,12 +1,14 @@
 package dev.loupe.engine.server.jdk;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.ConcurrencyModel;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerThreads;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.Tunable;
+import dev.loupe.engine.server.VariantOption;
 import dev.loupe.engine.server.http.HttpCore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,7 +49,8 @@ import java.util.stream.Collectors;
 public final class JdkHttpServerVariant implements ServerVariant {
     public static final String NAME = "jdk-httpserver";
     static final String THREAD_PREFIX = ServerThreads.PREFIX + "jdk-";
-    static final String EXECUTOR = "executor";
+    static final VariantOption EXECUTOR = VariantOption.oneOf("executor", "fixed", List.of("fixed", "virtual", "cached"),
+            "fixed (threads, queued), virtual (one per exchange) or cached (reused, new when none idle)");
     static final int DEFAULT_THREADS = 4;
     static final int FIXED_QUEUE_CAPACITY = 10_000;
     static final long CACHED_KEEP_ALIVE_SECONDS = 60;
@@ -60,20 +63,19 @@ public final class JdkHttpServerVariant implements ServerVariant {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static ExecutorKind parse(String text) {
-            for (ExecutorKind kind : values()) {
-                if (kind.text().equals(text.strip())) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("server.options." + EXECUTOR + ": " + text + " (expected one of: "
-                    + Arrays.stream(values()).map(ExecutorKind::text).collect(Collectors.joining(", ")) + ")");
+        static ExecutorKind parse(String checked) {
+            return valueOf(checked.toUpperCase(Locale.ROOT));
         }
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.FIXED_POOL;
     }
 
     @Override
@@ -87,15 +89,18 @@ public final class JdkHttpServerVariant implements ServerVariant {
         return List.of(
                 new Tunable("threads", Integer.toString(DEFAULT_THREADS), "threads of the fixed executor"),
                 new Tunable("maxThreads", Integer.toString(ServerConfig.DEFAULT_MAX_THREADS),
-                        "most threads of the cached executor; beyond, the JDK closes the connection"),
-                new Tunable("options." + EXECUTOR, ExecutorKind.FIXED.text(),
-                        "fixed (threads, queued), virtual (one per exchange) or cached (reused, new when none idle)"));
+                        "most threads of the cached executor; beyond, the JDK closes the connection"));
+    }
+
+    @Override
+    public List<VariantOption> options() {
+        return List.of(EXECUTOR);
     }
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of(EXECUTOR));
-        ExecutorKind kind = ExecutorKind.parse(config.options().getOrDefault(EXECUTOR, ExecutorKind.FIXED.text()));
+        check(config);
+        ExecutorKind kind = ExecutorKind.parse(EXECUTOR.textValue(NAME, config, ExecutorKind.FIXED.text()));
         HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()),
                 config.limits().acceptBacklog());
         ExecutorService executor = executor(kind, config);

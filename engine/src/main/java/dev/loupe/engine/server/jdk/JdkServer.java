@@ -1,11 +1,12 @@
 package dev.loupe.engine.server.jdk;
 
-import dev.loupe.engine.server.http.StopSupport;
 import com.sun.net.httpserver.HttpServer;
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.RunningServer;
+import dev.loupe.engine.server.http.StopSupport;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -70,13 +71,19 @@ final class JdkServer implements RunningServer {
 
     @Override
     public void close() {
+        close(limits.gracefulStopTimeout());
+    }
+
+    @Override
+    public void close(Duration gracefulStop) {
         if (!stopping.compareAndSet(false, true)) {
             StopSupport.awaitUninterruptibly(stopped);
             return;
         }
         try {
-            long graceful = limits.gracefulStopTimeout().toMillis();
-            server.stop((int) Math.min(Integer.MAX_VALUE, (graceful + 999) / 1000));
+            long graceful = gracefulStop.toMillis();
+            // The JDK counts its delay in whole seconds; a bound under a second (a user's stop) closes at once.
+            server.stop(graceful < 1000 ? 0 : (int) Math.min(Integer.MAX_VALUE, (graceful + 999) / 1000));
             executor.shutdownNow();
             executor.awaitTermination(HttpLimits.FORCED_STOP_WAIT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package dev.loupe.engine.server.nio;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.measure.NanoClock;
-import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.ServerThreads;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,10 +1,12 @@
 package dev.loupe.engine.server.nio;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.measure.NanoClock;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.Tunable;
+import dev.loupe.engine.server.VariantOption;
 import java.io.IOException;
 import java.util.List;
 
@@ -21,12 +23,18 @@ import java.util.List;
  */
 public final class EventLoopOffloadVariant implements ServerVariant {
     public static final String NAME = "event-loop-offload";
-    /** The option naming the worker count. */
-    public static final String WORKERS = "workers";
+    /** The option naming the worker count; its default is twice the loops. */
+    static final VariantOption WORKERS = VariantOption.wholeNumber("workers", "2 x threads", 1, ServerConfig.MAX_THREADS,
+            "handler threads behind one queue");
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.EVENT_LOOP_OFFLOAD;
     }
 
     @Override
@@ -38,16 +46,19 @@ public final class EventLoopOffloadVariant implements ServerVariant {
     public List<Tunable> tunables() {
         return List.of(
                 new Tunable("threads", Integer.toString(EventLoopVariant.DEFAULT_LOOPS),
-                        "selector loops, for I/O only"),
-                new Tunable(WORKERS, "2 x threads",
-                        "handler threads behind one queue (a server option)"));
+                        "selector loops, for I/O only"));
+    }
+
+    @Override
+    public List<VariantOption> options() {
+        return List.of(WORKERS);
     }
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of(WORKERS));
+        check(config);
         int loops = config.threadsOr(EventLoopVariant.DEFAULT_LOOPS);
-        int workers = config.intOption(WORKERS, Math.min(2 * loops, ServerConfig.MAX_THREADS), 1, ServerConfig.MAX_THREADS);
+        int workers = WORKERS.intValue(NAME, config, Math.min(2 * loops, ServerConfig.MAX_THREADS));
         return NioServer.start(config, loops, workers, NanoClock.system());
     }
 }

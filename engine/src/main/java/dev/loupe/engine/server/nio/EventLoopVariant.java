@@ -1,5 +1,6 @@
 package dev.loupe.engine.server.nio;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.measure.NanoClock;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
@@ -27,6 +28,11 @@ public final class EventLoopVariant implements ServerVariant {
     }
 
     @Override
+    public ConcurrencyModel concurrencyModel() {
+        return ConcurrencyModel.EVENT_LOOP;
+    }
+
+    @Override
     public String description() {
         return "selector loops that run handlers themselves: a blocking handler stalls its whole loop";
     }
@@ -39,7 +45,7 @@ public final class EventLoopVariant implements ServerVariant {
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        config.requireOnlyOptions(NAME, List.of());
+        check(config);
         return NioServer.start(config, config.threadsOr(DEFAULT_LOOPS), 0, NanoClock.system());
     }
 }

@@ -1,13 +1,13 @@
 package dev.loupe.engine.server.nio;
 
-import dev.loupe.engine.server.http.StopSupport;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.measure.NanoClock;
-import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerThreads;
 import dev.loupe.engine.server.http.HttpCore;
+import dev.loupe.engine.server.http.StopSupport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -27,7 +27,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The listening socket, the {@link EventLoop}s, the optional {@link WorkerPool}, and the graceful stop
+ * The listening socket, the {@link EventLoop}s, the optional {@link HandlerPool}, and the graceful stop
  * both NIO variants share.
  *
  * <p>Accepting: one platform thread ({@code loupe-server-acceptor}) blocks in {@code accept()} and
@@ -53,7 +53,7 @@ final class NioServer implements RunningServer {
     private final HttpCore core;
     private final NanoClock clock;
     private final EventLoop[] loops;
-    private final WorkerPool workers;
+    private final HandlerPool workers;
     private final List<DispatchTarget> dispatchTargets;
     private final Thread acceptor;
     private final AtomicInteger open = new AtomicInteger();
@@ -71,7 +71,7 @@ final class NioServer implements RunningServer {
         this.core = core;
         this.clock = clock;
         this.loops = new EventLoop[loopCount];
-        this.workers = workerCount > 0 ? new WorkerPool(workerCount) : null;
+        this.workers = workerCount > 0 ? new HandlerPool(workerCount) : null;
         try {
             for (int i = 0; i < loopCount; i++) {
                 loops[i] = new EventLoop(i, this, clock);
@@ -210,13 +210,18 @@ final class NioServer implements RunningServer {
 
     @Override
     public void close() {
+        close(core.limits().gracefulStopTimeout());
+    }
+
+    @Override
+    public void close(Duration gracefulStop) {
         if (!closing.compareAndSet(false, true)) {
             StopSupport.awaitUninterruptibly(stopped);
             return;
         }
         boolean interrupted = false;
         try {
-            long deadline = System.nanoTime() + core.limits().gracefulStopTimeout().toNanos();
+            long deadline = System.nanoTime() + gracefulStop.toNanos();
             stopping = true;
             StopSupport.closeQuietly(listener);
             try {

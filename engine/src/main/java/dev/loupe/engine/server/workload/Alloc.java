@@ -2,6 +2,7 @@ package dev.loupe.engine.server.workload;
 
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RequestHandler;
+import dev.loupe.engine.units.Numbers;
 
 /**
  * {@code alloc[:SIZE]}: each request allocates SIZE of short-lived garbage, in byte arrays of at most
@@ -26,7 +27,7 @@ final class Alloc implements Workload {
 
     @Override
     public String defaultParameter() {
-        return Parameters.size(DEFAULT_BYTES);
+        return Numbers.exactSize(DEFAULT_BYTES);
     }
 
     @Override
@@ -38,7 +39,7 @@ final class Alloc implements Workload {
     @Override
     public RequestHandler handler(String parameter) {
         long bytes = Parameters.bytes("allocation size", parameter, 1, MAX_BYTES);
-        HttpResponse response = HttpResponse.text(200, "allocated " + Parameters.size(bytes) + "\n");
+        HttpResponse response = HttpResponse.text(200, "allocated " + Numbers.exactSize(bytes) + "\n");
         return request -> {
             BusyWork.consume(allocate(bytes));
             return response;

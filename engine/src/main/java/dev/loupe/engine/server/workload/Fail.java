@@ -3,6 +3,7 @@ package dev.loupe.engine.server.workload;
 import dev.loupe.engine.server.HttpRequest;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RequestHandler;
+import dev.loupe.engine.units.Numbers;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -58,7 +59,7 @@ final class Fail implements Workload {
 
         Handler(long partsPerMillion) {
             this.partsPerMillion = partsPerMillion;
-            this.share = Parameters.percent(partsPerMillion);
+            this.share = Numbers.partsPerMillionAsPercent(partsPerMillion);
             this.ok = HttpResponse.text(200, "passed (fail:" + share + ")\n");
         }
 

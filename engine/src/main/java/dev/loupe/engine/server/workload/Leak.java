@@ -3,6 +3,7 @@ package dev.loupe.engine.server.workload;
 import dev.loupe.engine.server.HttpRequest;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RequestHandler;
+import dev.loupe.engine.units.Numbers;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,7 +38,7 @@ final class Leak implements Workload {
 
     @Override
     public String defaultParameter() {
-        return Parameters.size(DEFAULT_BYTES);
+        return Numbers.exactSize(DEFAULT_BYTES);
     }
 
     @Override
@@ -67,10 +68,10 @@ final class Leak implements Workload {
             long arrays = (bytesPerRequest + Alloc.CHUNK_BYTES - 1) / Alloc.CHUNK_BYTES;
             this.costPerRequest = bytesPerRequest + arrays * OVERHEAD_BYTES;
             this.capBytes = capBytes;
-            String size = Parameters.size(bytesPerRequest);
+            String size = Numbers.exactSize(bytesPerRequest);
             this.kept = HttpResponse.text(200, "kept " + size + "\n");
             this.dropped = HttpResponse.text(200, "kept nothing: the leak reached its cap of "
-                    + Parameters.size(capBytes) + "\n");
+                    + Numbers.exactSize(capBytes) + "\n");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.loupe.engine.server.workload;
 
 import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Numbers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class Parameters {
 
     /** A size in bytes from {@code min} to {@code max}, both included. */
     static long bytes(String what, String text, long min, long max) {
-        String range = size(min) + ".." + size(max);
+        String range = Numbers.exactSize(min) + ".." + Numbers.exactSize(max);
         Matcher m = SIZE.matcher(text);
         if (!m.matches()) {
             String hint = text.toUpperCase(Locale.ROOT).matches("[0-9]+[KMG]B?") ? " (1KiB = 1024 bytes)" : "";
@@ -79,23 +80,5 @@ final class Parameters {
             throw new IllegalArgumentException(what + " '" + text + "' (expected: 0%..100%)");
         }
         return percent.multiply(BigDecimal.valueOf(MILLION / 100)).longValueExact();
-    }
-
-    /** A share in parts per million as a percentage, e.g. {@code 10%}, {@code 0.5%}. */
-    static String percent(long partsPerMillion) {
-        return new BigDecimal(partsPerMillion).movePointLeft(4).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    /** {@code 512B}, {@code 16KiB}, {@code 1MiB}: the largest binary unit that shows the size exactly. */
-    static String size(long bytes) {
-        String[] units = {"GiB", "MiB", "KiB"};
-        int[] shifts = {30, 20, 10};
-        for (int i = 0; i < units.length; i++) {
-            long unit = 1L << shifts[i];
-            if (bytes >= unit && bytes % unit == 0) {
-                return bytes / unit + units[i];
-            }
-        }
-        return bytes + "B";
     }
 }

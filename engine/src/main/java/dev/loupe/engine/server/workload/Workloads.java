@@ -39,7 +39,7 @@ public final class Workloads {
      * @param field how the caller names the input in messages, e.g. {@code --workload} or {@code server.workload}
      * @throws IllegalArgumentException like {@code --workload: 'nope' (expected one of: hello, as name[:parameter])}
      */
-    public static WorkloadSpec parse(String spec, String field) {
+    public static ConfiguredWorkload parse(String spec, String field) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException(field + ": empty (expected: name[:parameter], name one of: " + names() + ")");
         }
@@ -61,6 +61,6 @@ public final class Workloads {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": '" + text + "': " + e.getMessage(), e);
         }
-        return new WorkloadSpec(workload, parameter);
+        return new ConfiguredWorkload(workload, parameter);
     }
 }

@@ -4,7 +4,7 @@ import static dev.loupe.engine.server.blocking.Gate.SOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.ProcessResources;
 import dev.loupe.engine.server.RawClient;
 import dev.loupe.engine.server.RunningServer;
@@ -147,10 +147,10 @@ class FixedPoolTest {
     @Test
     void queueCapacityIsCheckedAndUnknownOptionsAreRefused() {
         assertThatThrownBy(() -> start(new Gate(), 1, "-1"))
-                .hasMessage("server.options.queueCapacity: -1 (expected: 0..1000000)");
+                .hasMessage("server.options.queueCapacity: \"-1\" (expected: a whole number 0..1000000, for fixed-pool)");
         assertThatThrownBy(() -> ServerVariants.byName("fixed-pool")
                 .start(ServerConfig.of(new Gate()).withOption("queue", "3")))
-                .hasMessage("server.options.queue: not an option of fixed-pool (expected one of: queueCapacity)");
+                .hasMessage("server.options.queue: \"3\" (expected: an option of fixed-pool, one of queueCapacity)");
     }
 
     private static int awaitQueueLength(RunningServer server, int expected) throws InterruptedException {

@@ -3,7 +3,7 @@ package dev.loupe.engine.server.jdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RawClient;
 import dev.loupe.engine.server.RunningServer;
@@ -56,7 +56,7 @@ class JdkHttpServerVariantTest {
         assertThatThrownBy(() -> ServerVariants.byName("jdk-httpserver")
                 .start(ServerConfig.of(request -> HttpResponse.empty(204)).withOption("executor", "forkjoin")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("server.options.executor: forkjoin (expected one of: fixed, virtual, cached)");
+                .hasMessage("server.options.executor: \"forkjoin\" (expected: one of fixed, virtual, cached, for jdk-httpserver)");
     }
 
     @Test

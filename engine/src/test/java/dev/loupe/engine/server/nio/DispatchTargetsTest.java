@@ -3,7 +3,7 @@ package dev.loupe.engine.server.nio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.ProcessResources;
 import dev.loupe.engine.server.RawClient;

@@ -3,8 +3,8 @@ package dev.loupe.engine.server.nio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.measure.ManualNanoClock;
-import dev.loupe.engine.server.DispatchTarget;
 import dev.loupe.engine.server.HttpLimits;
 import dev.loupe.engine.server.HttpResponse;
 import dev.loupe.engine.server.RawClient;

@@ -10,6 +10,7 @@ import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
 import dev.loupe.engine.server.Tunable;
+import dev.loupe.engine.server.VariantOption;
 import org.junit.jupiter.api.Test;
 
 /** How the two variants are found, described, configured and sized. */
@@ -23,7 +24,8 @@ class NioVariantsTest {
         assertThat(loop.description()).contains("stall").doesNotContain("\n");
         assertThat(offload.description()).contains("worker pool").doesNotContain("\n");
         assertThat(loop.tunables()).extracting(Tunable::name).containsExactly("threads");
-        assertThat(offload.tunables()).extracting(Tunable::name).containsExactly("threads", "workers");
+        assertThat(offload.tunables()).extracting(Tunable::name).containsExactly("threads");
+        assertThat(offload.options()).extracting(VariantOption::name).containsExactly("workers");
         assertThat(loop.tunables().getFirst().defaultValue()).isEqualTo("2");
     }
 
@@ -31,7 +33,7 @@ class NioVariantsTest {
     void loopAndWorkerCountsFollowThreadsAndTheWorkersOption() throws Exception {
         try (RunningServer defaults = ServerVariants.byName("event-loop-offload").start(HELLO)) {
             assertThat(defaults.dispatchTargets()).extracting(t -> t.name()).containsExactly("loop-0", "loop-1", "workers");
-            assertThat(ProcessResources.threadsNamed(WorkerPool.THREAD_PREFIX)).as("2 x loops").isEqualTo(4);
+            assertThat(ProcessResources.threadsNamed(HandlerPool.THREAD_PREFIX)).as("2 x loops").isEqualTo(4);
         }
         try (RunningServer three = ServerVariants.byName("event-loop").start(HELLO.withThreads(3))) {
             assertThat(three.dispatchTargets()).hasSize(3);
@@ -43,12 +45,12 @@ class NioVariantsTest {
     void unknownOrBadOptionsAreRefusedNamingTheFieldAndWhatWasExpected() {
         assertThatThrownBy(() -> ServerVariants.byName("event-loop").start(HELLO.withOption("workers", "4")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("server.options.workers: not an option of event-loop (expected no options)");
+                .hasMessage("server.options.workers: \"4\" (expected: an option of event-loop, which takes none)");
         assertThatThrownBy(() -> ServerVariants.byName("event-loop-offload").start(HELLO.withOption("workers", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("server.options.workers: 0 (expected: 1..10000)");
+                .hasMessage("server.options.workers: \"0\" (expected: a whole number 1..10000, for event-loop-offload)");
         assertThatThrownBy(() -> ServerVariants.byName("event-loop-offload").start(HELLO.withOption("wrokers", "2")))
-                .hasMessage("server.options.wrokers: not an option of event-loop-offload (expected one of: workers)");
+                .hasMessage("server.options.wrokers: \"2\" (expected: an option of event-loop-offload, one of workers)");
     }
 
     @Test

@@ -40,9 +40,9 @@ class ParametersTest {
         assertThat(Parameters.bytes("s", "16kib", 1, 1L << 30)).as("any case").isEqualTo(16 * 1024);
         assertThat(Parameters.bytes("s", "1MiB", 1, 1L << 30)).isEqualTo(1024 * 1024);
         assertThat(Parameters.bytes("s", "1GiB", 1, 1L << 30)).isEqualTo(1L << 30);
-        assertThat(Parameters.size(16 * 1024)).isEqualTo("16KiB");
-        assertThat(Parameters.size(1536)).isEqualTo("1536B");
-        assertThat(Parameters.size(3L << 30)).isEqualTo("3GiB");
+        assertThat(dev.loupe.engine.units.Numbers.exactSize(16 * 1024)).isEqualTo("16KiB");
+        assertThat(dev.loupe.engine.units.Numbers.exactSize(1536)).isEqualTo("1536B");
+        assertThat(dev.loupe.engine.units.Numbers.exactSize(3L << 30)).isEqualTo("3GiB");
     }
 
     @Test
@@ -68,9 +68,9 @@ class ParametersTest {
         assertThat(Parameters.partsPerMillion("f", "100%")).isEqualTo(1_000_000);
         assertThat(Parameters.partsPerMillion("f", "0.5%")).isEqualTo(5_000);
         assertThat(Parameters.partsPerMillion("f", "0.0001%")).isEqualTo(1);
-        assertThat(Parameters.percent(100_000)).isEqualTo("10%");
-        assertThat(Parameters.percent(5_000)).isEqualTo("0.5%");
-        assertThat(Parameters.percent(0)).isEqualTo("0%");
+        assertThat(dev.loupe.engine.units.Numbers.partsPerMillionAsPercent(100_000)).isEqualTo("10%");
+        assertThat(dev.loupe.engine.units.Numbers.partsPerMillionAsPercent(5_000)).isEqualTo("0.5%");
+        assertThat(dev.loupe.engine.units.Numbers.partsPerMillionAsPercent(0)).isEqualTo("0%");
     }
 
     @Test

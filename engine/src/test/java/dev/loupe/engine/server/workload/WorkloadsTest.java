@@ -15,7 +15,7 @@ class WorkloadsTest {
 
     @Test
     void helloAnswersThePreallocatedGreeting() throws Exception {
-        WorkloadSpec spec = Workloads.parse("hello", "--workload");
+        ConfiguredWorkload spec = Workloads.parse("hello", "--workload");
         assertThat(spec.text()).isEqualTo("hello");
         HttpResponse first = spec.newHandler().handle(null);
         assertThat(first.status()).isEqualTo(200);
@@ -45,7 +45,7 @@ class WorkloadsTest {
 
     @Test
     void eachCallMakesANewHandlerWithItsOwnState() {
-        WorkloadSpec queue = Workloads.parse("queue:atom", "--workload");
+        ConfiguredWorkload queue = Workloads.parse("queue:atom", "--workload");
         RequestHandler first = queue.newHandler();
         assertThat(queue.newHandler()).isNotSameAs(first);
         assertThat(WorkloadStats.of(first)).containsEntry("queued", 0L);

@@ -1,4 +1,4 @@
-package dev.loupe.engine.server;
+package dev.loupe.engine.concurrency;
 
 /**
  * A place where a server dispatches work: one event loop, a worker pool's queue, or the scheduler

@@ -1,4 +1,4 @@
-package dev.loupe.engine.report;
+package dev.loupe.engine.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,5 +44,25 @@ class NumbersTest {
         } finally {
             Locale.setDefault(saved);
         }
+    }
+
+    @Test
+    void dataAndMemoryHaveThreeSignificantDigits() {
+        assertThat(Numbers.bytes(512)).isEqualTo("512 B");
+        assertThat(Numbers.bytes(4198)).isEqualTo("4.10 KiB");
+        assertThat(Numbers.bytes(52.31 * 1024 * 1024)).isEqualTo("52.3 MiB");
+        assertThat(Numbers.bytes(1024 * 1024)).isEqualTo("1.00 MiB");
+        assertThat(Numbers.megabytes(12.345)).isEqualTo("12.3 MB");
+        assertThat(Numbers.megabytes(1234)).isEqualTo("1230 MB");
+    }
+
+    @Test
+    void settingsAreWrittenExactly() {
+        assertThat(Numbers.exactSize(16 * 1024)).isEqualTo("16KiB");
+        assertThat(Numbers.exactSize(1536)).isEqualTo("1536B");
+        assertThat(Numbers.exactSize(3L << 30)).isEqualTo("3GiB");
+        assertThat(Numbers.partsPerMillionAsPercent(5_000)).isEqualTo("0.5%");
+        assertThat(Numbers.count(1, "connection")).isEqualTo("1 connection");
+        assertThat(Numbers.count(1024, "connection")).isEqualTo("1,024 connections");
     }
 }

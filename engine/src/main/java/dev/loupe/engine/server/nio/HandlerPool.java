@@ -1,6 +1,6 @@
 package dev.loupe.engine.server.nio;
 
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.ServerThreads;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * request at a worker at a time, so it never holds more tasks than there are open connections. As a
  * {@link DispatchTarget} it measures how long a task waits in that queue.
  */
-final class WorkerPool implements DispatchTarget, Executor {
+final class HandlerPool implements DispatchTarget, Executor {
     /** The prefix of worker thread names; a number from 0 follows. */
     static final String THREAD_PREFIX = ServerThreads.PREFIX + "worker-";
 
@@ -26,7 +26,7 @@ final class WorkerPool implements DispatchTarget, Executor {
     /** Every thread the pool started, so a stop can wait until each has really ended. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    WorkerPool(int threadCount) {
+    HandlerPool(int threadCount) {
         ThreadFactory named = Thread.ofPlatform().name(THREAD_PREFIX, 0).daemon(true).factory();
         pool = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 task -> {
@@ -83,6 +83,6 @@ final class WorkerPool implements DispatchTarget, Executor {
 
     @Override
     public String toString() {
-        return "WorkerPool[" + pool.getPoolSize() + " threads, " + pool.getQueue().size() + " queued]";
+        return "HandlerPool[" + pool.getPoolSize() + " threads, " + pool.getQueue().size() + " queued]";
     }
 }

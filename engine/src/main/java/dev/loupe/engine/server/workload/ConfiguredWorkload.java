@@ -9,7 +9,7 @@ import dev.loupe.engine.server.RequestHandler;
  * @param workload the workload named
  * @param parameter the parameter as given, or the workload's default; empty when it takes none
  */
-public record WorkloadSpec(Workload workload, String parameter) {
+public record ConfiguredWorkload(Workload workload, String parameter) {
 
     /** A new handler for this SPEC. */
     public RequestHandler newHandler() {

@@ -1,6 +1,6 @@
 package dev.loupe.engine.server.blocking;
 
-import dev.loupe.engine.server.DispatchTarget;
+import dev.loupe.engine.concurrency.DispatchTarget;
 import dev.loupe.engine.server.ServerThreads;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * worker, so its delay is exactly the queue wait a connection arriving at that moment would see. A
  * probe that finds the queue full is rejected (dropped).
  */
-final class WorkerPool implements ConnectionDispatcher {
-    private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
+final class ConnectionQueuePool implements ConnectionDispatcher {
+    private static final System.Logger LOG = System.getLogger(ConnectionQueuePool.class.getName());
 
     private final BlockingQueue<Runnable> queue;
     private final ThreadPoolExecutor workers;
@@ -34,7 +34,7 @@ final class WorkerPool implements ConnectionDispatcher {
      * @param threads how many workers
      * @param queueCapacity connections that may wait; 0 for a direct hand-off
      */
-    WorkerPool(ThreadFactory workerThreads, int threads, int queueCapacity) {
+    ConnectionQueuePool(ThreadFactory workerThreads, int threads, int queueCapacity) {
         this.queue = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue, workerThreads,
                 new ThreadPoolExecutor.AbortPolicy());

@@ -1,9 +1,8 @@
 package dev.loupe.engine.scenario;
 
 import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Numbers;
 import dev.loupe.engine.units.Quoted;
-
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,14 @@ import java.util.regex.Pattern;
  * throwing and returns the value, so it can be used inline; {@link #done()} throws them all at once.
  * A {@code null} value is reported as {@code missing} by every check.
  */
-final class Checks {
+final class FieldChecks {
     static final String MISSING = "missing";
 
     private final String prefix;
     private final List<InvalidValueException.Violation> found = new ArrayList<>();
 
     /** @param prefix where the record sits in a scenario file, e.g. {@code load}; empty for the root */
-    Checks(String prefix) {
+    FieldChecks(String prefix) {
         this.prefix = prefix;
     }
 
@@ -57,6 +56,21 @@ final class Checks {
             fail(field, show(value), Durations.format(min) + ".." + Durations.format(max));
         }
         return value;
+    }
+
+    /** A field within one of {@link ScenarioLimits}' whole-number limits. */
+    int range(ScenarioLimits.Whole limit, int value) {
+        return range(ScenarioLimits.field(limit), value, (int) limit.min(), (int) limit.max());
+    }
+
+    /** A field within one of {@link ScenarioLimits}' decimal limits. */
+    double range(ScenarioLimits.Decimal limit, double value) {
+        return range(ScenarioLimits.field(limit), value, limit.min(), limit.max());
+    }
+
+    /** A field within one of {@link ScenarioLimits}' duration limits. */
+    Duration range(ScenarioLimits.Span limit, Duration value) {
+        return range(ScenarioLimits.field(limit), value, limit.min(), limit.max());
     }
 
     String matches(String field, String value, Pattern pattern, String expected) {
@@ -104,21 +118,10 @@ final class Checks {
             case null -> MISSING;
             case String s -> quote(s);
             case Duration d -> quote(Durations.format(d));
-            case Double d -> number(d);
+            case Double d -> Numbers.plain(d);
             case Enum<?> e -> quote(e.toString());
             default -> value.toString();
         };
-    }
-
-    /** A number the way JSON would show it: no trailing {@code .0}, never in the default locale. */
-    static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** A string quoted as JSON would, shortened when long. */
@@ -127,6 +130,6 @@ final class Checks {
     }
 
     private static String show(double value) {
-        return number(value);
+        return Numbers.plain(value);
     }
 }

@@ -1,11 +1,13 @@
 package dev.loupe.engine.load;
 
-import dev.loupe.engine.checks.Checks;
+import dev.loupe.engine.checks.ArgumentChecks;
 import java.time.Duration;
 import java.util.Objects;
 
 /** How requests are paced: by the responses (closed) or by a schedule (open). */
-public sealed interface LoadModel {
+public sealed interface Pacing {
+    /** The longest think time of the closed model. */
+    Duration MAX_THINK_TIME = Duration.ofMinutes(1);
 
     /**
      * Each connection sends its next request when the previous response is complete, after an
@@ -15,9 +17,9 @@ public sealed interface LoadModel {
      *
      * @param thinkTime pause between a response and the connection's next request (zero for none)
      */
-    record Closed(Duration thinkTime) implements LoadModel {
+    record Closed(Duration thinkTime) implements Pacing {
         public Closed {
-            Checks.notNegative("thinkTime", thinkTime);
+            ArgumentChecks.inRange("thinkTime", thinkTime, Duration.ZERO, MAX_THINK_TIME);
         }
     }
 
@@ -26,17 +28,17 @@ public sealed interface LoadModel {
      * is free, the request waits and is sent late, but its latency still runs from its intended start;
      * the time spent behind schedule is counted.
      */
-    record Open(ArrivalSchedule schedule) implements LoadModel {
+    record Open(ArrivalSchedule schedule) implements Pacing {
         public Open {
             Objects.requireNonNull(schedule, "schedule");
         }
     }
 
-    static LoadModel closed() {
+    static Pacing closed() {
         return new Closed(Duration.ZERO);
     }
 
-    static LoadModel open(ArrivalSchedule schedule) {
+    static Pacing open(ArrivalSchedule schedule) {
         return new Open(schedule);
     }
 }
