@@ -122,6 +122,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "Open a new connection for every request and send 'Connection: close'.")
     boolean noKeepAlive;
 
+    @Option(names = "--leak-connections", paramLabel = "N", defaultValue = "0",
+            description = "Act as a client that never closes its responses: each request on a new connection, the"
+                    + " old one left open, up to N (then the oldest is closed); at most "
+                    + LoadSpec.MAX_LEAKED_CONNECTIONS + " (default: ${DEFAULT-VALUE}, no leak).")
+    int leakConnections;
+
     @Option(names = {"-H", "--header"}, paramLabel = "'K: V'",
             description = "Add a request header; repeatable.")
     List<String> headers = new ArrayList<>();
@@ -148,7 +154,8 @@ final class LoadCommand implements Callable<Integer> {
     /** The option that sets each of {@link LoadSpec}'s fields, for its messages. */
     private static final Map<String, String> OPTION_OF_FIELD = Map.of(
             "connections", "--connections", "threads", "--threads", "duration", "--duration", "warmup", "--warmup",
-            "timeout", "--timeout", "connectTimeout", "--connect-timeout", "thinkTime", "--think", "rateRps", "--rate");
+            "timeout", "--timeout", "connectTimeout", "--connect-timeout", "thinkTime", "--think", "rateRps", "--rate",
+            "leakConnections", "--leak-connections");
     private static final Pattern FIELD_MESSAGE = Pattern.compile("(\\w+): (.*)");
 
     @Override
@@ -233,6 +240,7 @@ final class LoadCommand implements Callable<Integer> {
                     .requestTimeout(requestTimeout)
                     .connectTimeout(connectTimeout)
                     .keepAlive(!noKeepAlive)
+                    .leakConnections(leakConnections)
                     .seed(seed);
             if (rate != null) {
                 b.open(poisson ? ArrivalSchedule.poisson(rate, seed) : ArrivalSchedule.constant(rate));
@@ -290,7 +298,9 @@ final class LoadCommand implements Callable<Integer> {
         }
         h.append(spec.connections()).append(spec.connections() == 1 ? " connection, " : " connections, ")
                 .append(spec.threads()).append(spec.threads() == 1 ? " thread, " : " threads, ")
-                .append(spec.keepAlive() ? "keep-alive, " : "a new connection per request, ")
+                .append(spec.leakConnections() > 0
+                        ? "a new connection per request with the old ones left open (up to " + spec.leakConnections() + "), "
+                        : spec.keepAlive() ? "keep-alive, " : "a new connection per request, ")
                 .append(Durations.format(spec.duration())).append(" measured");
         h.append(spec.warmup().isZero() ? " (no warm-up)" : " after " + Durations.format(spec.warmup()) + " of warm-up");
         return h.toString();

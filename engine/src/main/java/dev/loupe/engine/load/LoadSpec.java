@@ -27,6 +27,11 @@ import java.util.Set;
  * @param warmup how long to send before measuring; warm-up intervals are reported but excluded from the summary
  * @param duration how long to measure after the warm-up; sending stops at {@code warmup + duration}
  * @param keepAlive reuse connections; when false each request gets a new connection and says {@code Connection: close}
+ * @param leakConnections 0, or a leaking client: each request opens a new keep-alive connection and
+ *     the old one is left open, unread and unclosed (a client that never closes its responses), up to
+ *     this many per run, beyond which the oldest is closed; the server may still close them (its idle
+ *     timeout), which the client sees and counts. Open connections on both sides stay honest: each
+ *     leaked one counts as open until someone closes it
  * @param connectTimeout how long a TCP connect may take before it counts as a connect error
  * @param requestTimeout how long after its first byte is written a request may wait for its whole response
  * @param stopGrace after sending stops, how long to wait for in-flight responses (capped by
@@ -43,6 +48,7 @@ public record LoadSpec(
         Duration warmup,
         Duration duration,
         boolean keepAlive,
+        int leakConnections,
         Duration connectTimeout,
         Duration requestTimeout,
         Duration stopGrace,
@@ -79,6 +85,11 @@ public record LoadSpec(
      */
     public static final Duration STOP_DRAIN = Duration.ofMillis(250);
     public static final long DEFAULT_SEED = 42;
+    /**
+     * The most connections a leaking client leaves open. Each costs a file descriptor on each side: a
+     * server in the same JVM doubles it, against a process limit of often 20,000 or less.
+     */
+    public static final int MAX_LEAKED_CONNECTIONS = 8_000;
 
     public LoadSpec {
         Objects.requireNonNull(target, "target");
@@ -104,6 +115,11 @@ public record LoadSpec(
         ArgumentChecks.inRange("threads", threads, 1, Math.min(MAX_THREADS, connections));
         ArgumentChecks.inRange("warmup", warmup, Duration.ZERO, MAX_WARMUP);
         ArgumentChecks.positive("duration", duration, MAX_DURATION);
+        ArgumentChecks.inRange("leakConnections", leakConnections, 0, MAX_LEAKED_CONNECTIONS);
+        if (leakConnections > 0 && !keepAlive) {
+            throw new IllegalArgumentException("leakConnections: " + leakConnections
+                    + " (expected: 0 without keep-alive; a leaking client leaves kept-alive connections open)");
+        }
         ArgumentChecks.inRange("connectTimeout", connectTimeout, MIN_TIMEOUT, MAX_CONNECT_TIMEOUT);
         ArgumentChecks.inRange("timeout", requestTimeout, MIN_TIMEOUT, MAX_REQUEST_TIMEOUT);
         ArgumentChecks.notNegative("stopGrace", stopGrace);
@@ -134,6 +150,7 @@ public record LoadSpec(
         private Duration warmup = DEFAULT_WARMUP;
         private Duration duration = DEFAULT_DURATION;
         private boolean keepAlive = true;
+        private int leakConnections;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration stopGrace = DEFAULT_STOP_GRACE;
@@ -202,6 +219,12 @@ public record LoadSpec(
             return this;
         }
 
+        /** A leaking client that leaves up to {@code max} connections open (0: none). */
+        public Builder leakConnections(int max) {
+            leakConnections = max;
+            return this;
+        }
+
         public Builder connectTimeout(Duration value) {
             connectTimeout = value;
             return this;
@@ -224,7 +247,7 @@ public record LoadSpec(
 
         public LoadSpec build() {
             return new LoadSpec(target, requests, placeholders, pacing, connections, threads, warmup, duration,
-                    keepAlive, connectTimeout, requestTimeout, stopGrace, seed);
+                    keepAlive, leakConnections, connectTimeout, requestTimeout, stopGrace, seed);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,10 @@ final class Worker implements Runnable {
     private final RequestMix mix;
     private final boolean open;
     private final boolean keepAlive;
+    /** The most connections this worker leaves open, its share of the spec's; 0 when it does not leak. */
+    private final int leakMax;
+    /** Connections this worker left open, oldest first: registered for reading only to see the server close them. */
+    private final Set<Leaked> leaked = new LinkedHashSet<>();
     private final long thinkNs;
     private final long connectTimeoutNs;
     private final long requestTimeoutNs;
@@ -86,6 +92,8 @@ final class Worker implements Runnable {
         this.mix = new RequestMix(spec.requests(), spec.seed());
         this.open = spec.pacing() instanceof Pacing.Open;
         this.keepAlive = spec.keepAlive();
+        this.leakMax = spec.leakConnections() == 0 ? 0
+                : Math.max(1, spec.leakConnections() / spec.threads() + (threadIndex < spec.leakConnections() % spec.threads() ? 1 : 0));
         this.thinkNs = spec.pacing() instanceof Pacing.Closed closed ? closed.thinkTime().toNanos() : 0;
         this.connectTimeoutNs = spec.connectTimeout().toNanos();
         this.requestTimeoutNs = spec.requestTimeout().toNanos();
@@ -239,6 +247,9 @@ final class Worker implements Runnable {
             if (!c.hasRequest()) {
                 close(c);
             }
+        }
+        while (!leaked.isEmpty()) {
+            closeLeaked(leaked.iterator().next());
         }
     }
 
@@ -413,6 +424,12 @@ final class Worker implements Runnable {
     }
 
     private void onKey(SelectionKey key) {
+        if (key.attachment() instanceof Leaked l) {
+            if (key.isValid() && key.isReadable()) {
+                readLeaked(l);
+            }
+            return;
+        }
         Connection c = (Connection) key.attachment();
         if (c.key != key || !key.isValid()) {
             return; // a key of a channel this slot has since closed
@@ -494,8 +511,55 @@ final class Worker implements Runnable {
         inFlight--;
         if (close) {
             close(c);
+        } else if (leakMax > 0) {
+            leak(c);
         }
         release(c, false);
+    }
+
+    /** A connection a leaking client left open: nobody reads its responses any more; it waits to be closed. */
+    private record Leaked(SocketChannel channel, SelectionKey key) {}
+
+    /**
+     * Leaves the slot's channel open and gives the slot a new one for its next request, as a client
+     * that never closes a response does. Beyond this worker's share of the bound, the oldest leaked
+     * connection is closed.
+     */
+    private void leak(Connection c) {
+        Leaked l = new Leaked(c.channel, c.key);
+        c.key.attach(l); // the same key, now the leaked connection's: reads only, to see a close
+        c.key.interestOps(SelectionKey.OP_READ);
+        c.channel = null;
+        c.key = null;
+        c.state = Connection.CLOSED;
+        c.writeInterest = false;
+        leaked.add(l);
+        while (leaked.size() > leakMax) {
+            closeLeaked(leaked.iterator().next());
+        }
+    }
+
+    /** A leaked connection is readable: the server closed it (or sent bytes nobody asked for, read and dropped). */
+    private void readLeaked(Leaked l) {
+        try {
+            readBuffer.clear();
+            int n = l.channel().read(readBuffer);
+            if (n > 0) {
+                meter.countBytesRead(n);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // reset by the server: closed all the same
+        }
+        closeLeaked(l);
+    }
+
+    private void closeLeaked(Leaked l) {
+        if (leaked.remove(l)) {
+            meter.countConnectionClosed();
+            l.key().cancel();
+            closeQuietly(l.channel());
+        }
     }
 
     private void fail(Connection c, ErrorClass errorClass) {

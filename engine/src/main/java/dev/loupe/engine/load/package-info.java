@@ -11,6 +11,8 @@
  * watch 250 ms {@link dev.loupe.engine.measure.IntervalSnapshot}s through listeners and get a
  * {@link dev.loupe.engine.load.LoadResult} from the {@link dev.loupe.engine.load.LoadRun}. Measurement
  * itself lives in {@link dev.loupe.engine.measure}. Used by the CLI's {@code load} command and the
- * run orchestration; it knows nothing of scenarios or servers.
+ * run orchestration; it knows nothing of scenarios or servers. Its defaults and bounds ({@link
+ * dev.loupe.engine.load.LoadSpec}'s constants) are the ones a scenario's {@code load} object and
+ * {@code loupe load} read.
  */
 package dev.loupe.engine.load;

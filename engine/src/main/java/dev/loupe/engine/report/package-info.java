@@ -22,13 +22,7 @@
  * <p>Every number is formatted with {@link java.util.Locale#ROOT} and every time in UTC: output
  * never depends on the machine's locale or time zone. Golden files in the tests pin each format.
  *
- * <p>The JVM side ({@code telemetry{}} in {@code result.json}, memory and threads in
- * {@code SUMMARY.md}) is not part of a result yet; when it is, it goes into
- * {@link dev.loupe.engine.report.ResultJson} between {@code summary} and {@code intervals}, and
- * thresholds on {@code telemetry.*} paths resolve with no change to
- * {@link dev.loupe.engine.report.ThresholdEvaluation}.
- *
- * <p>Callers: the run orchestration, the CLI and the dashboard. This package reads
+ * <p>Callers: the session (which writes a run's folder), the CLI and the dashboard. This package reads
  * {@code run}, {@code measure}, {@code scenario} and {@code analysis} records and never starts
  * servers or load.
  */

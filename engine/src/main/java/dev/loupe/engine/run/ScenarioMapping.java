@@ -137,6 +137,7 @@ public final class ScenarioMapping {
                 .warmup(l.warmup())
                 .duration(l.duration())
                 .keepAlive(l.keepAlive())
+                .leakConnections(l.leakConnections())
                 .connectTimeout(l.connectTimeout())
                 .requestTimeout(l.timeout())
                 .seed(seed);

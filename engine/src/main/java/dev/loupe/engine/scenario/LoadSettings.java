@@ -18,6 +18,9 @@ import java.util.List;
  * @param duration the measured part of the run
  * @param warmup load before the measured part, whose results are discarded; comes on top of {@code duration}
  * @param keepAlive whether connections are reused for several requests
+ * @param leakConnections 0, or a client that leaks: each request on a new connection, the old one
+ *     left open (never closed, as by a client that drops responses without closing them), up to this
+ *     many, beyond which the oldest is closed; needs keep-alive
  * @param threads the generator's threads, at most {@code connections}
  * @param connectTimeout how long opening a connection may take before it counts as a connect error
  * @param timeout how long a request may take before it counts as a timeout error
@@ -37,6 +40,7 @@ public record LoadSettings(
         Duration duration,
         Duration warmup,
         boolean keepAlive,
+        int leakConnections,
         int threads,
         Duration connectTimeout,
         Duration timeout,
@@ -60,6 +64,11 @@ public record LoadSettings(
         checks.range(ScenarioLimits.DURATION, duration);
         checks.range(ScenarioLimits.WARMUP, warmup);
         checks.range(ScenarioLimits.LOAD_THREADS, threads);
+        checks.range(ScenarioLimits.LEAK_CONNECTIONS, leakConnections);
+        if (leakConnections > 0 && !keepAlive) {
+            checks.require(false, "leakConnections", leakConnections,
+                    "0 with load.keepAlive false: a leaking client leaves kept-alive connections open");
+        }
         checks.range(ScenarioLimits.CONNECT_TIMEOUT, connectTimeout);
         checks.range(ScenarioLimits.TIMEOUT, timeout);
         checks.range(ScenarioLimits.THINK_TIME, thinkTime);

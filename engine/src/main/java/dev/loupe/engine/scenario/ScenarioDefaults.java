@@ -60,6 +60,8 @@ public final class ScenarioDefaults {
     public static final Duration WARMUP = Duration.ofSeconds(5);
     /** {@code load.keepAlive}: connections are reused. */
     public static final boolean KEEP_ALIVE = true;
+    /** {@code load.leakConnections}: a client that closes what it is done with. */
+    public static final int LEAK_CONNECTIONS = 0;
     /** {@code load.threads}: one selector thread, the generator's own default: on two cores it leaves a core to the server. */
     public static final int GENERATOR_THREADS = LoadSpec.DEFAULT_THREADS;
     /** {@code load.connectTimeout}. */

@@ -103,6 +103,7 @@ public final class ScenarioLimits {
     public static final Span DURATION = new Span("load.duration", Duration.ofSeconds(1), LoadSpec.MAX_DURATION);
     public static final Span WARMUP = new Span("load.warmup", Duration.ZERO, LoadSpec.MAX_WARMUP);
     public static final Whole LOAD_THREADS = new Whole("load.threads", 1, LoadSpec.MAX_THREADS);
+    public static final Whole LEAK_CONNECTIONS = new Whole("load.leakConnections", 0, LoadSpec.MAX_LEAKED_CONNECTIONS);
     public static final Span CONNECT_TIMEOUT =
             new Span("load.connectTimeout", LoadSpec.MIN_TIMEOUT, LoadSpec.MAX_CONNECT_TIMEOUT);
     public static final Span TIMEOUT = new Span("load.timeout", LoadSpec.MIN_TIMEOUT, LoadSpec.MAX_REQUEST_TIMEOUT);
@@ -130,7 +131,7 @@ public final class ScenarioLimits {
     public static List<Limit> all() {
         return List.of(NAME_CHARS, DESCRIPTION_CHARS, SERVER_THREADS, SERVER_PORT, KEEP_ALIVE_IDLE, HEADER_READ_TIMEOUT,
                 GRACEFUL_STOP, MAX_THREADS, MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, MAX_BODY_BYTES, SERVER_OPTIONS,
-                CONNECTIONS, RATE_RPS, STAGES, STAGE_DURATION, STAGE_RATE_RPS, DURATION, WARMUP, LOAD_THREADS,
+                CONNECTIONS, RATE_RPS, STAGES, STAGE_DURATION, STAGE_RATE_RPS, DURATION, WARMUP, LOAD_THREADS, LEAK_CONNECTIONS,
                 CONNECT_TIMEOUT, TIMEOUT, THINK_TIME, REQUEST_PATH_CHARS, REQUEST_BODY_CHARS, MIX, MIX_WEIGHT, JOBS,
                 CONCURRENT_JOBS, LOCK_THRESHOLD, SLEEP_THRESHOLD, EXECUTION_SAMPLE_PERIOD, HEAP_GUARD_PCT);
     }

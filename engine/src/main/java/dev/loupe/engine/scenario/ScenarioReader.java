@@ -253,6 +253,7 @@ public final class ScenarioReader {
             Duration duration = f.duration("duration", ScenarioDefaults.DURATION);
             Duration warmup = f.duration("warmup", ScenarioDefaults.WARMUP);
             boolean keepAlive = f.flag("keepAlive", ScenarioDefaults.KEEP_ALIVE);
+            int leakConnections = f.integer("leakConnections", ScenarioDefaults.LEAK_CONNECTIONS);
             int threads = f.integer("threads", Math.max(1, Math.min(ScenarioDefaults.GENERATOR_THREADS, connections)));
             Duration connectTimeout = f.duration("connectTimeout", ScenarioDefaults.CONNECT_TIMEOUT);
             Duration timeout = f.duration("timeout", ScenarioDefaults.REQUEST_TIMEOUT);
@@ -265,7 +266,7 @@ public final class ScenarioReader {
             int concurrentJobs = f.integer("concurrentJobs", Math.max(1, Math.min(profile.concurrentJobs(), jobs)));
             f.finish();
             return r.build(f.path(), f.position(), () -> new LoadSettings(profile, model, connections, rateRps,
-                    schedule, stages, duration, warmup, keepAlive, threads, connectTimeout, timeout, thinkTime,
+                    schedule, stages, duration, warmup, keepAlive, leakConnections, threads, connectTimeout, timeout, thinkTime,
                     request, mix, jobs, concurrentJobs));
         }
 

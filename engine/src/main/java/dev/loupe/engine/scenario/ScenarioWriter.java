@@ -139,6 +139,7 @@ public final class ScenarioWriter {
         duration(g, "duration", l.duration());
         duration(g, "warmup", l.warmup());
         g.writeBooleanField("keepAlive", l.keepAlive());
+        g.writeNumberField("leakConnections", l.leakConnections());
         g.writeNumberField("threads", l.threads());
         duration(g, "connectTimeout", l.connectTimeout());
         duration(g, "timeout", l.timeout());

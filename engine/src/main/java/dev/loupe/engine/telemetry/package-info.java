@@ -8,5 +8,10 @@
  * whole, about a second behind the load. Memory is bounded however long the run: histograms live only
  * in open seconds and in the run's totals; evidence (stacks, lock classes) is capped. Threads are
  * attributed by name ({@link dev.loupe.engine.telemetry.ThreadRole}).
+ *
+ * <p>It reads no scenario or server type: a caller configures it with {@link
+ * dev.loupe.engine.telemetry.TelemetryOptions} and shows it the server through {@link
+ * dev.loupe.engine.telemetry.ObservedServer}, so it can watch any JVM. The run drives it; the analysis
+ * and the reports read its records.
  */
 package dev.loupe.engine.telemetry;

@@ -228,13 +228,39 @@ class RulesTest {
         Facts leak = Facts.run("virtual-threads", "hello").seconds(12, (i, s) -> s.serverConnections = 10 + 15 * i);
         Finding f = find(new ConnectionLeakRule(), leak).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.RED);
-        assertThat(f.title()).isEqualTo("Connections pile up: the server holds 175 open while serving no more");
+        assertThat(f.title()).isEqualTo("Connections pile up: the server holds 145 open while serving no more");
         Facts growingLoad = Facts.run("virtual-threads", "hello").seconds(12, (i, s) -> {
             s.serverConnections = 10 + 15 * i;
             s.rps = 1000 + 500 * i;
         });
         assertThat(find(new ConnectionLeakRule(), growingLoad)).isEmpty();
         assertThat(find(new ConnectionLeakRule(), healthy())).isEmpty();
+    }
+
+    @Test
+    void whenTheClientsHoldTheGrowingConnectionsTheFindingSaysTheClientSideLeaks() {
+        // 10 connections' worth of load (Facts.run), each request leaving its connection open: both sides grow.
+        // The run sends for 10 s after its 1 s warm-up; the seconds after that (draining) are not read.
+        Facts leaky = Facts.run("virtual-threads", "queue:concurrent").seconds(12, (i, s) -> {
+            s.serverConnections = 10 + 300 * i;
+            s.clientConnections = 10 + 300 * i;
+        });
+        Finding f = find(new ConnectionLeakRule(), leaky).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.RED);
+        assertThat(f.title()).isEqualTo("The clients leak connections: they hold 2,710 open to send 10 requests at a time");
+        assertThat(f.evidence()).contains("at the end the clients held 2,710 and the server 2,710");
+        assertThat(f.advice()).startsWith("Close each response when you are done with it");
+
+        Facts mild = Facts.run("virtual-threads", "queue:concurrent").seconds(12, (i, s) -> {
+            s.serverConnections = 10 + 5 * i;
+            s.clientConnections = 10 + 5 * i;
+        });
+        assertThat(find(new ConnectionLeakRule(), mild).orElseThrow().severity()).as("65 for 10: yellow")
+                .isEqualTo(Severity.YELLOW);
+        Facts serverSide = Facts.run("virtual-threads", "hello").seconds(12, (i, s) -> s.serverConnections = 10 + 300 * i);
+        assertThat(find(new ConnectionLeakRule(), serverSide).orElseThrow().title())
+                .as("control: the clients hold only their own, so the server is the one holding them")
+                .startsWith("Connections pile up: the server holds");
     }
 
     // results-unreliable

@@ -1,6 +1,7 @@
 package dev.loupe.engine.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LoadSummary;
@@ -46,6 +47,40 @@ class LoadGeneratorTest {
             assertThat(snapshots).isNotEmpty();
             assertThat(snapshots.stream().mapToLong(IntervalSnapshot::requests).sum()).isEqualTo(s.requests());
         }
+    }
+
+    /**
+     * A client that never closes its responses: each request on a new connection, the old one left
+     * open up to the bound; the counts say so. The control is the same load with a client that closes.
+     */
+    @Test
+    void aLeakingClientLeavesEachConnectionOpenUpToItsBound() throws Exception {
+        try (HelloServer server = HelloServer.builder().start()) {
+            List<IntervalSnapshot> snapshots = new CopyOnWriteArrayList<>();
+            LoadSpec leaky = LoadSpec.builder(HttpUrl.parse(server.url("/")))
+                    .connections(2).leakConnections(40).duration(Duration.ofMillis(800)).build();
+            LoadSummary s = run(leaky, snapshots).summary();
+
+            assertThat(s.errors().total()).isZero();
+            assertThat(s.requests()).isGreaterThan(40);
+            assertThat(s.connections().established()).as("a new connection per request").isGreaterThanOrEqualTo(s.requests());
+            assertThat(s.connections().reconnects()).isEqualTo(s.connections().established() - 2);
+            long mostOpen = snapshots.stream().mapToLong(IntervalSnapshot::connectionsOpen).max().orElseThrow();
+            assertThat(mostOpen).as("the leaked ones count as open, up to the bound").isBetween(40L, 42L);
+            assertThat(snapshots.getLast().connectionsOpen()).as("the leaked ones closed at the end").isLessThanOrEqualTo(2);
+            assertThat(server.accepted()).isGreaterThanOrEqualTo(s.requests());
+
+            LoadSummary control = run(LoadSpec.builder(HttpUrl.parse(server.url("/")))
+                    .connections(2).duration(Duration.ofMillis(800)).build()).summary();
+            assertThat(control.connections().established()).as("control: a client that closes reuses its two").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLeakingClientNeedsKeepAlive() {
+        assertThatThrownBy(() -> LoadSpec.builder(HttpUrl.parse("http://127.0.0.1:8080/")).keepAlive(false).leakConnections(5).build())
+                .hasMessage("leakConnections: 5 (expected: 0 without keep-alive; a leaking client leaves kept-alive"
+                        + " connections open)");
     }
 
     @Test

@@ -7,23 +7,9 @@ import dev.loupe.engine.EngineClasses;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-/** Measurement knows nothing of sockets; the load generator knows nothing of the command line. */
+/** The load generator never drives load through the JDK's HTTP client (the package graph is {@code LayeringTest}'s). */
 class LoadLayeringTest {
     private static final JavaClasses ENGINE = EngineClasses.all();
-
-    @Test
-    void measureDependsOnNeitherLoadNorCli() {
-        noClasses().that().resideInAPackage("dev.loupe.engine.measure..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.loupe.engine.load..", "dev.loupe.engine.cli..")
-                .check(ENGINE);
-    }
-
-    @Test
-    void loadDoesNotDependOnCli() {
-        noClasses().that().resideInAPackage("dev.loupe.engine.load..")
-                .should().dependOnClassesThat().resideInAPackage("dev.loupe.engine.cli..")
-                .check(ENGINE);
-    }
 
     @Test
     void neverTheJdkHttpClient() {

@@ -104,7 +104,7 @@ class ResultJsonTest {
         var load = s.load();
         Scenario withBody = new Scenario(s.name(), s.description(), s.server(), s.workload(),
                 new dev.loupe.engine.scenario.LoadSettings(load.profile(), load.model(), load.connections(), load.rateRps(),
-                        load.schedule(), load.stages(), load.duration(), load.warmup(), load.keepAlive(), load.threads(),
+                        load.schedule(), load.stages(), load.duration(), load.warmup(), load.keepAlive(), load.leakConnections(), load.threads(),
                         load.connectTimeout(), load.timeout(), load.thinkTime(),
                         new RequestTemplate("POST", "/json", Map.of(), new RequestBody.FromFile(body)),
                         load.mix(), load.jobs(), load.concurrentJobs()),

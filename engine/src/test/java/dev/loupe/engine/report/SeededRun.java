@@ -72,7 +72,7 @@ final class SeededRun {
                         Duration.ofSeconds(5), 256, 8192, 16384, 1048576, Map.of()),
                 new WorkloadSpec("sleep", Optional.of("1ms")),
                 new LoadSettings(Preset.LIGHT, LoadModel.OPEN, 10, 2000, Schedule.CONSTANT, List.of(),
-                        Duration.ofSeconds(3), Duration.ofSeconds(1), true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                        Duration.ofSeconds(3), Duration.ofSeconds(1), true, 0, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
                         Duration.ZERO, new RequestTemplate("GET", "/checkout", Map.of(), RequestBody.NONE),
                         List.of(), 10, 5),
                 new TelemetrySettings(true, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20), true, 85),
@@ -168,7 +168,7 @@ final class SeededRun {
                         Duration.ofSeconds(5), 256, 8192, 16384, 1048576, Map.of()),
                 new WorkloadSpec("hello", Optional.empty()),
                 new LoadSettings(Preset.LIGHT, LoadModel.CLOSED, 10, 0, Schedule.CONSTANT, List.of(),
-                        Duration.ofSeconds(10), Duration.ZERO, true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                        Duration.ofSeconds(10), Duration.ZERO, true, 0, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
                         Duration.ZERO, RequestTemplate.defaults(), List.of(), 10, 5),
                 new TelemetrySettings(false, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(20), true, 85),
                 List.of());

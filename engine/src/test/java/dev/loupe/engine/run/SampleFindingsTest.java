@@ -24,7 +24,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SampleFindingsTest {
 
     private static RunResult run(String sample, String duration) throws Exception {
+        return run(sample, duration, Overrides.none());
+    }
+
+    private static RunResult run(String sample, String duration, Overrides more) throws Exception {
         Overrides shorter = Overrides.none().with("load.duration", duration).with("load.warmup", "1s");
+        for (var e : more.values().entrySet()) {
+            shorter = shorter.with(e.getKey(), e.getValue());
+        }
         Scenario scenario = new ScenarioReader(dev.loupe.engine.run.RunCatalog.installed()).read(SampleConfigs.folder().resolve(sample + ".json"), shorter);
         return ScenarioRun.of(scenario).run(List.of());
     }
@@ -52,6 +59,20 @@ class SampleFindingsTest {
         assertThat(r.findings()).as("gc-sawtooth findings: " + r.findings())
                 .anyMatch(f -> f.rule().equals("heap-sawtooth") && f.severity() == Severity.GREEN)
                 .noneMatch(f -> f.rule().equals("heap-growth"));
+    }
+
+    @Test
+    void theLeakyClientSampleFindsTheClientsLeakAndTheSameLoadClosingIsItsControl() throws Exception {
+        RunResult leaky = run("bunspreader-leaky-client", "5s");
+        assertThat(leaky.findings()).as("findings: " + leaky.findings()).filteredOn(f -> f.rule().equals("connection-leak"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isIn(Severity.YELLOW, Severity.RED);
+                    assertThat(f.title()).startsWith("The clients leak connections");
+                });
+
+        RunResult closing = run("bunspreader-leaky-client", "5s", Overrides.none().with("load.leakConnections", "0"));
+        assertThat(closing.findings()).as("control: " + closing.findings()).noneMatch(f -> f.rule().equals("connection-leak"));
+        assertThat(closing.summary().connections().established()).isEqualTo(10);
     }
 
     @Test

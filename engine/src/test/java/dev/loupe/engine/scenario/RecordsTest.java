@@ -15,7 +15,7 @@ class RecordsTest {
 
     static LoadSettings load(int connections, int threads) {
         return new LoadSettings(Preset.LIGHT, LoadModel.CLOSED, connections, 0, Schedule.CONSTANT, List.of(),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), true, threads, Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), true, 0, threads, Duration.ofSeconds(2),
                 Duration.ofSeconds(10), Duration.ZERO, RequestTemplate.defaults(), List.of(), 10, 5);
     }
 
@@ -120,12 +120,12 @@ class RecordsTest {
     void anOpenRampStartsFromZeroAndAConstantOpenLoadNeedsARate() {
         RampStage stage = new RampStage(Duration.ofSeconds(2), 100);
         LoadSettings ramp = new LoadSettings(Preset.LIGHT, LoadModel.OPEN, 10, 0, Schedule.RAMP, List.of(stage),
-                Duration.ofSeconds(5), Duration.ZERO, true, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ZERO, true, 0, 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ZERO, RequestTemplate.defaults(), List.of(), 10, 5);
         assertThat(ramp.stages()).containsExactly(stage);
 
         assertThatThrownBy(() -> new LoadSettings(Preset.LIGHT, LoadModel.OPEN, 10, 0, Schedule.POISSON,
-                List.of(stage), Duration.ofSeconds(5), Duration.ZERO, true, 2, Duration.ofSeconds(2),
+                List.of(stage), Duration.ofSeconds(5), Duration.ZERO, true, 0, 2, Duration.ofSeconds(2),
                 Duration.ofSeconds(10), Duration.ZERO, RequestTemplate.defaults(), List.of(), 10, 5))
                 .hasMessage(String.join("\n",
                         "load.rateRps: missing (expected: a rate above 0 and at most 10000000 requests per second with"

@@ -361,6 +361,58 @@ public abstract class ServerConformanceSuite {
         }
     }
 
+    /**
+     * A server at its limit answers 503 or serves the request; it never drops a complete request
+     * without a word. Slow clients, each sending one header line every 250 ms for three times the
+     * header-read timeout, take every thread the variant has (2 workers, loops or standby threads, a
+     * cap of 4); then a normal GET arrives and must get a whole response, 200 or 503, within one and a
+     * half header-read timeouts: a queued request may wait that timeout, not for the slow clients. The same case at full size, measured with 300 slow clients
+     * for 8 s against the defaults, is in docs/PERFORMANCE.md.
+     */
+    @Test
+    void atItsLimitAServerAnswersOrShedsAndNeverDropsACompleteRequest() throws Exception {
+        Duration headerRead = Duration.ofSeconds(2);
+        RunningServer server = variant().start(config(routes).withThreads(2).withMaxThreads(4).withLimits(
+                HttpLimits.DEFAULTS.withHeaderReadTimeout(headerRead).withGracefulStopTimeout(Duration.ofMillis(500))));
+        servers.add(server);
+        int slowClients = 12;
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        List<Thread> trickles = new ArrayList<>();
+        for (int i = 0; i < slowClients; i++) {
+            RawClient slow = client(server).send("GET /hello HTTP/1.1\r\nHost: t\r\n");
+            trickles.add(Thread.ofVirtual().start(() -> {
+                long until = System.nanoTime() + headerRead.toNanos() * 3;
+                try {
+                    while (trickling.get() && System.nanoTime() < until) {
+                        Thread.sleep(250);
+                        slow.send("X-Slow: x\r\n");
+                    }
+                    slow.send("\r\n");
+                } catch (IOException | InterruptedException e) {
+                    // the server answered or closed it: slow clients may be refused
+                }
+            }));
+        }
+        try {
+            Thread.sleep(300); // the slow clients take the threads first
+            long sentNanos = System.nanoTime();
+            RawClient normal = client(server).send(RawClient.get("/hello"));
+            RawClient.Response r = normal.read(); // an empty close fails here, with an EOFException
+            Duration waited = Duration.ofNanos(System.nanoTime() - sentNanos);
+            assertThat(r.status()).as("served or shed").isIn(200, 503);
+            if (r.status() == 503) {
+                assertThat(r.header("connection")).as("a shed connection is closed").isEqualToIgnoringCase("close");
+            }
+            assertThat(waited).as("answered before the slow clients let go of the threads")
+                    .isLessThan(headerRead.multipliedBy(3).dividedBy(2));
+        } finally {
+            trickling.set(false);
+            for (Thread t : trickles) {
+                t.join(SOON);
+            }
+        }
+    }
+
     @Test
     void aNewConnectionThatSendsNothingIsClosedAfterTheHeaderReadTimeout() throws Exception {
         assumeStrict();

@@ -58,6 +58,11 @@ final class Acceptor implements ThreadModel {
     }
 
     @Override
+    public boolean withdraw(BlockingConnection connection) {
+        return dispatcher.withdraw(connection);
+    }
+
+    @Override
     public List<DispatchTarget> dispatchTargets() {
         return dispatcher.dispatchTargets();
     }

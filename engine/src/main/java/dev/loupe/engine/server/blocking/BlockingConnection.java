@@ -324,6 +324,15 @@ final class BlockingConnection implements Runnable, TrackedConnection {
     }
 
     /**
+     * Whether no thread has begun this connection (it waits in a pool's queue) and its first deadline,
+     * the header-read timeout since it was accepted, has passed by {@code now} ({@link #clock()}).
+     */
+    boolean queuedPast(long now) {
+        long s = state.get();
+        return !started && s >= 0 && s <= now;
+    }
+
+    /**
      * Closes the connection if it is idle with a deadline at or before {@code now} ({@link #clock()}).
      * Called by the {@link IdleReaper}.
      */

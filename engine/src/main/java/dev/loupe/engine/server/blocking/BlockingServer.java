@@ -49,7 +49,7 @@ final class BlockingServer implements RunningServer {
         this.address = (InetSocketAddress) listener.getLocalSocketAddress();
         this.core = core;
         this.model = model;
-        this.reaper = new IdleReaper(registry, core.limits());
+        this.reaper = new IdleReaper(registry, core.limits(), model::withdraw, this::refuse);
     }
 
     /** Binds and starts the model's threads; returns once connections are accepted. */

@@ -24,6 +24,11 @@ interface ConnectionDispatcher {
      */
     void dispatch(BlockingConnection connection);
 
+    /** Takes a queued connection back before any thread runs it: see {@link ThreadModel#withdraw}. */
+    default boolean withdraw(BlockingConnection connection) {
+        return false;
+    }
+
     /** Connections waiting for a thread, now. */
     default int queueLength() {
         return 0;

@@ -66,6 +66,12 @@ final class ConnectionQueuePool implements ConnectionDispatcher {
         return queue.size();
     }
 
+    /** Removes it from the queue, which is atomic against a worker taking it. */
+    @Override
+    public boolean withdraw(BlockingConnection connection) {
+        return workers.remove(connection);
+    }
+
     @Override
     public List<DispatchTarget> dispatchTargets() {
         return targets;

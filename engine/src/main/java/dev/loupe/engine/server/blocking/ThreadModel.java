@@ -26,6 +26,17 @@ interface ThreadModel {
         return 0;
     }
 
+    /**
+     * Takes {@code connection} back out of the queue it waits in for a thread, so that no thread will
+     * run it; the caller then answers it. Any thread may call it.
+     *
+     * @return whether it was still queued and is now withdrawn; false when a thread has it, or the
+     *     model never queues
+     */
+    default boolean withdraw(BlockingConnection connection) {
+        return false;
+    }
+
     /** Where dispatch-delay probes go: see {@link DispatchTarget}. */
     List<DispatchTarget> dispatchTargets();
 

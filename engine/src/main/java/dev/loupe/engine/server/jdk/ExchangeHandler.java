@@ -20,6 +20,11 @@ final class ExchangeHandler implements HttpHandler {
     private static final HttpResponse VERSION_NOT_SUPPORTED = HttpResponse.text(505,
             "505 HTTP Version Not Supported: the handler understands HTTP/1.0 and HTTP/1.1\n");
 
+    /** The answer to an exchange the executor sheds (sent with {@code Connection: close}). */
+    static final HttpResponse SERVICE_UNAVAILABLE = HttpResponse.text(503,
+                    "503 Service Unavailable: the server is at its thread or queue limit; try again later\n")
+            .withHeader("Retry-After", "1");
+
     private final HttpCore core;
     private final int bodyMaxBytes;
     private final HttpResponse bodyTooLarge;
@@ -41,6 +46,10 @@ final class ExchangeHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
         try (exchange) {
+            if (SheddingExecutor.shedding()) {
+                send(exchange, SERVICE_UNAVAILABLE, true);
+                return;
+            }
             HttpVersion version = switch (exchange.getProtocol()) {
                 case "HTTP/1.1" -> HttpVersion.HTTP_1_1;
                 case "HTTP/1.0" -> HttpVersion.HTTP_1_0;

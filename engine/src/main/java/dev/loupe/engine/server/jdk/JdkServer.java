@@ -61,7 +61,13 @@ final class JdkServer implements RunningServer {
     /** Exchanges waiting in a fixed executor's queue; 0 for the virtual and cached executors. */
     @Override
     public int queueLength() {
-        return executor instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
+        return executor instanceof SheddingExecutor shedding ? shedding.queueLength() : 0;
+    }
+
+    /** Exchanges answered 503 because the executor was at its limit or they waited too long in its queue. */
+    @Override
+    public long refusedConnections() {
+        return executor instanceof SheddingExecutor shedding ? shedding.shedCount() : 0;
     }
 
     @Override

@@ -51,6 +51,41 @@ class JdkHttpServerVariantTest {
         }
     }
 
+    /**
+     * The cached executor at its cap sheds instead of letting the JDK close the exchange unanswered:
+     * a second request while the only thread is busy gets 503 at once, and is counted; the control is
+     * the first request, served once the thread is free.
+     */
+    @Test
+    void aCachedExecutorAtItsCapAnswers503AndCountsIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        ServerConfig config = ServerConfig.of(request -> {
+            busy.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HttpResponse.text(200, "done\n");
+        }).withOption("executor", "cached").withMaxThreads(1);
+        try (RunningServer server = ServerVariants.byName("jdk-httpserver").start(config);
+                RawClient first = RawClient.to(server);
+                RawClient second = RawClient.to(server)) {
+            first.send(RawClient.get("/slow"));
+            assertThat(busy.await(15, TimeUnit.SECONDS)).isTrue();
+
+            RawClient.Response shed = second.send(RawClient.get("/next")).read();
+            assertThat(shed.status()).isEqualTo(503);
+            assertThat(shed.header("retry-after")).isEqualTo("1");
+            assertThat(shed.header("connection")).isEqualToIgnoringCase("close");
+            assertThat(server.refusedConnections()).isEqualTo(1);
+
+            release.countDown();
+            assertThat(first.read().status()).as("control: the request that had a thread").isEqualTo(200);
+        }
+    }
+
     @Test
     void anUnknownExecutorIsRefusedNamingTheChoices() {
         assertThatThrownBy(() -> ServerVariants.byName("jdk-httpserver")
