@@ -5,13 +5,13 @@ import dev.loupe.engine.load.LoadTarget;
 import dev.loupe.engine.load.RequestSpec;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.RunClock;
+import dev.loupe.engine.run.ScenarioRun;
 import dev.loupe.engine.scenario.TelemetrySettings;
 import dev.loupe.engine.server.RunningServer;
 import dev.loupe.engine.server.ServerConfig;
 import dev.loupe.engine.server.ServerVariants;
 import dev.loupe.engine.server.workload.Workloads;
 import dev.loupe.engine.telemetry.HeapGuard;
-import dev.loupe.engine.telemetry.ObservedServer;
 import dev.loupe.engine.telemetry.TelemetrySession;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +121,7 @@ public final class TelemetryOverhead {
     /** One segment with telemetry on or off, measured after its first second. */
     private static Segment segment(boolean on, TelemetrySettings settings, RunningServer server, RunClock clock,
             int seconds) throws Exception {
-        TelemetrySession session = on ? TelemetrySession.start(settings.options(), observed(server), clock, 0, s -> {}) : null;
+        TelemetrySession session = on ? TelemetrySession.start(settings.options(), ScenarioRun.observed(server), clock, 0, s -> {}) : null;
         Thread.sleep(1000);
         long fromMs = clock.nowMs();
         long cpuFrom = OS.getProcessCpuTime();
@@ -166,25 +166,5 @@ public final class TelemetryOverhead {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    /** The server as telemetry sees it (the run adapts its server the same way). */
-    private static ObservedServer observed(RunningServer server) {
-        return new ObservedServer() {
-            @Override
-            public java.util.List<dev.loupe.engine.concurrency.DispatchTarget> dispatchTargets() {
-                return server.dispatchTargets();
-            }
-
-            @Override
-            public int openConnections() {
-                return server.openConnections();
-            }
-
-            @Override
-            public int queueLength() {
-                return server.queueLength();
-            }
-        };
     }
 }

@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
             "Checks scenario files without running them.",
             "",
             "Checks the JSON syntax, the field names and types, each value against its bounds, and how the"
-                    + " preset and the defaults fill what a file leaves unset. A good file gets one line saying"
-                    + " what would run; a bad one gets every problem on its own line, as"
-                    + " FILE:LINE:COLUMN: FIELD: VALUE (expected: RULE).",
+                    + " preset and the defaults fill what a file leaves unset; then maps the scenario as a run"
+                    + " would, starting nothing, so the variant's options, the workload's parameter, the bind"
+                    + " address and a body file are checked too: what run would refuse, validate refuses."
+                    + " A good file gets one line saying what would run; a bad one gets every problem on its"
+                    + " own line, as FILE:LINE:COLUMN: FIELD: VALUE (expected: RULE).",
             ""
         },
         footerHeading = "%nExamples:%n",

@@ -62,6 +62,17 @@ public final class LoadGenerator {
         return start(spec, listeners, clock.nanoTime());
     }
 
+    /**
+     * The result of a run that was stopped before it began: nothing sent, nothing measured, stopped
+     * early. A stop that comes while the server still starts need not start the load at all.
+     */
+    public static LoadResult notStarted(LoadSpec spec) {
+        IntervalCollector nothing = new IntervalCollector(List.of(new LoadMeter("not-started", spec.isOpen())), 0,
+                spec.warmup().toNanos(), List.of());
+        return new LoadResult(nothing.summary(), nothing.measuredLatency(), nothing.measuredUncorrectedLatency(),
+                0, 0, 0, 0, true, spec.isOpen());
+    }
+
     /** The clock the generator times everything with. */
     public NanoClock clock() {
         return clock;

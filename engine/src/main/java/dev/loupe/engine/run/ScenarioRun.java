@@ -34,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -44,11 +46,17 @@ import java.util.function.BiConsumer;
  * one time base ({@link RunClock}); a heap guard trip ends the run early with the outcome {@link
  * RunOutcome#STOPPED_BY_GUARD} and a red finding. {@link #run} blocks the
  * calling thread; {@link #stop} may be called from any other thread (Ctrl+C, the Stop button) and
- * ends the run early with the outcome {@link RunOutcome#INTERRUPTED}. One instance runs once.
+ * ends the run early with the outcome {@link RunOutcome#INTERRUPTED}, within about a second whatever
+ * the run is doing: the load drains for {@link dev.loupe.engine.load.LoadSpec#STOP_DRAIN}, the server
+ * gets {@link #STOP_GRACE}, and telemetry stops at once without waiting for JFR's last batch (so the
+ * last second's JFR events may miss the summary; they are in the recording). A stop before the load
+ * has begun skips it. One instance runs once.
  */
 public final class ScenarioRun {
     /** The seed for the generator's randomness (Poisson arrivals, placeholders, request mix). */
     public static final long DEFAULT_SEED = 42;
+    /** The thread that stops a run's telemetry. */
+    static final String TELEMETRY_STOP_THREAD = "loupe-telemetry-stop";
     /** How long requests in flight get to finish when a run is stopped, instead of {@code server.gracefulStop}. */
     public static final Duration STOP_GRACE = Duration.ofMillis(250);
 
@@ -58,6 +66,10 @@ public final class ScenarioRun {
     private final BiConsumer<RunListener, RuntimeException> onListenerFailure;
     private volatile LoadRun loadRun;
     private volatile boolean stopRequested;
+    /** The telemetry while it runs, so a stop can end it at once, beside the load's last responses. */
+    private TelemetrySession telemetry;
+    private TelemetrySettings telemetrySettings;
+    private CompletableFuture<TelemetryReport> telemetryStop;
     private Path recordingFile;
     private boolean started;
 
@@ -124,19 +136,19 @@ public final class ScenarioRun {
                 trippedAtMs.set(clock.nowMs());
                 stopLoad();
             })) {
-                TelemetrySession telemetry = prepared != null
-                        ? prepared.start(observed(server), clock, spec.warmup().toMillis(), second -> {
-                            fan.onTelemetry(second);
-                            rules.telemetry(second);
-                        })
-                        : null;
+                if (prepared != null) {
+                    running(prepared.start(observed(server), clock, spec.warmup().toMillis(), second -> {
+                        fan.onTelemetry(second);
+                        rules.telemetry(second);
+                    }), settings);
+                }
                 LoadResult measured;
                 TelemetryReport jvm;
                 try {
                     measured = measure(spec, collector, clock, guard);
                     seconds.flush();
                 } finally {
-                    jvm = telemetry == null ? null : telemetry.stop(recording(settings));
+                    jvm = awaitTelemetry();
                 }
                 HeapGuard.Trip trip = guard.trip();
                 RunOutcome outcome = trip != null ? RunOutcome.STOPPED_BY_GUARD
@@ -172,6 +184,9 @@ public final class ScenarioRun {
     /** Drives the load to its end, or until a stop or the heap guard ends it early. */
     private LoadResult measure(LoadSpec spec, IntervalListener collector, RunClock clock, HeapGuard guard)
             throws InterruptedException {
+        if (stopRequested) {
+            return LoadGenerator.notStarted(spec); // stopped while the server started: no load to stop
+        }
         LoadRun load = generator.start(spec, List.of(collector), clock.originNs());
         loadRun = load;
         if (stopRequested || guard.trip() != null) {
@@ -196,6 +211,53 @@ public final class ScenarioRun {
     public void stop() {
         stopRequested = true;
         stopLoad();
+        stopTelemetry();
+    }
+
+    /** The telemetry's report once it has stopped (stopping it now if a stop has not already). */
+    private TelemetryReport awaitTelemetry() throws InterruptedException {
+        try {
+            return stopTelemetry().get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case InterruptedException interrupted -> throw interrupted;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException("the telemetry failed to stop", e.getCause());
+            }
+        }
+    }
+
+    private synchronized void running(TelemetrySession session, TelemetrySettings settings) {
+        telemetry = session;
+        telemetrySettings = settings;
+        if (stopRequested) {
+            stopTelemetry();
+        }
+    }
+
+    /**
+     * Stops the telemetry once, on a thread of its own. A run that ends by itself waits for JFR's
+     * last batch; a stopped run does not (it would take up to a second) and starts the stop at once,
+     * while the load's last responses drain. Completes with null when there is no telemetry.
+     */
+    private synchronized CompletableFuture<TelemetryReport> stopTelemetry() {
+        if (telemetryStop == null && telemetry != null) {
+            TelemetrySession session = telemetry;
+            Optional<Path> recording = recording(telemetrySettings);
+            telemetryStop = new CompletableFuture<>();
+            CompletableFuture<TelemetryReport> done = telemetryStop;
+            Thread.ofPlatform().daemon().name(TELEMETRY_STOP_THREAD).start(() -> {
+                try {
+                    done.complete(session.stop(recording, stopRequested));
+                } catch (InterruptedException e) {
+                    done.completeExceptionally(e);
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+        return telemetryStop != null ? telemetryStop : CompletableFuture.completedFuture(null);
     }
 
     private RunningServer start(ServerVariant variant, ServerConfig config) throws RunSetupException, IOException {
@@ -235,7 +297,7 @@ public final class ScenarioRun {
     }
 
     /** The server as telemetry sees it: where it dispatches work, and its two gauges. */
-    private static ObservedServer observed(RunningServer server) {
+    public static ObservedServer observed(RunningServer server) {
         return new ObservedServer() {
             @Override
             public List<DispatchTarget> dispatchTargets() {

@@ -455,12 +455,7 @@ public final class JfrStream implements AutoCloseable {
      * @throws IllegalStateException if already stopped or closed, or called from a sink call
      */
     public Stats stop(Optional<Path> recordingFile) throws IOException {
-        Objects.requireNonNull(recordingFile, "recordingFile");
-        requireNotStreamThread("stop");
-        if (!state.compareAndSet(State.RUNNING, State.STOPPING)) {
-            throw new IllegalStateException(state.get() == State.STOPPING
-                    ? "the JFR stream is already stopping" : "the JFR stream is already closed");
-        }
+        beginStopping("stop", recordingFile);
         try {
             try {
                 stream.stop();
@@ -474,6 +469,28 @@ public final class JfrStream implements AutoCloseable {
             if (state.getAndSet(State.CLOSED) != State.CLOSED) {
                 stream.close();
             }
+        }
+        return stats();
+    }
+
+    /**
+     * Stops at once, for a run the user stopped: writes the recording so far to {@code recordingFile}
+     * if present (atomically), then closes the stream without waiting for its last batch. {@link
+     * #stop} waits for JFR's next flush, up to a second; here the events of that last second may not
+     * reach the sink, though they are in the file.
+     *
+     * @return what was delivered
+     * @throws IOException if the recording could not be written
+     * @throws IllegalStateException if already stopped or closed, or called from a sink call
+     */
+    public Stats stopPromptly(Optional<Path> recordingFile) throws IOException {
+        beginStopping("stopPromptly", recordingFile);
+        try {
+            if (recordingFile.isPresent()) {
+                AtomicFiles.writeFile(recordingFile.get(), stream::dump);
+            }
+        } finally {
+            close(); // from STOPPING: closes, and waits for a sink call in progress
         }
         return stats();
     }
@@ -500,6 +517,16 @@ public final class JfrStream implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Moves from running to stopping, or says why it cannot. */
+    private void beginStopping(String what, Optional<Path> recordingFile) {
+        Objects.requireNonNull(recordingFile, "recordingFile");
+        requireNotStreamThread(what);
+        if (!state.compareAndSet(State.RUNNING, State.STOPPING)) {
+            throw new IllegalStateException(state.get() == State.STOPPING
+                    ? "the JFR stream is already stopping" : "the JFR stream is already closed");
         }
     }
 

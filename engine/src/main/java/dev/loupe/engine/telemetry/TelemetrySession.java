@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -98,16 +102,24 @@ public final class TelemetrySession {
         private static final Duration READY_POLL = Duration.ofMillis(50);
 
         private final List<String> problems = new ArrayList<>();
-        private JfrStream jfr;
+        /** JFR's start, on a thread of its own: in a fresh JVM it takes most of a second, and a stop need not wait. */
+        private final CompletableFuture<JfrStream> opening;
         private boolean started;
+        private boolean closed;
 
         private Prepared(TelemetryOptions options) {
-            try {
-                jfr = leftOut("jfr") ? null : JfrStream.open(options);
-            } catch (RuntimeException e) {
-                problems.add("the JFR stream could not start (" + e.getMessage() + "); GC, lock, pinning and CPU"
-                        + " readings are missing");
+            if (leftOut("jfr")) {
+                opening = CompletableFuture.completedFuture(null);
+                return;
             }
+            opening = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name(ThreadRole.TELEMETRY_PREFIX + "jfr-start").start(() -> {
+                try {
+                    opening.complete(JfrStream.open(options));
+                } catch (RuntimeException | Error e) {
+                    opening.completeExceptionally(e);
+                }
+            });
         }
 
         /**
@@ -124,20 +136,40 @@ public final class TelemetrySession {
          * 50 ms): a run stopped while JFR starts need not wait for it.
          */
         public void awaitReady(BooleanSupplier cancelled) throws InterruptedException {
-            if (jfr == null) {
-                return;
-            }
             long deadline = System.nanoTime() + FIRST_FLUSH_WAIT.toNanos();
             while (!cancelled.getAsBoolean() && System.nanoTime() - deadline < 0) {
-                if (jfr.awaitFirstFlush(READY_POLL)) {
-                    return;
+                if (opening.isDone()) {
+                    JfrStream jfr = opened();
+                    if (jfr == null || jfr.awaitFirstFlush(READY_POLL)) {
+                        return;
+                    }
+                } else {
+                    try {
+                        opening.get(READY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException | ExecutionException notYet) {
+                        // looked at again on the next turn
+                    }
                 }
             }
         }
 
+        /** The stream, once open; null when it is not open yet, failed (noted) or left out. */
+        private JfrStream opened() {
+            if (!opening.isDone() || opening.isCompletedExceptionally()) {
+                if (opening.isCompletedExceptionally() && problems.isEmpty()) {
+                    Throwable cause = opening.exceptionNow();
+                    problems.add("the JFR stream could not start (" + cause.getMessage() + "); GC, lock, pinning and"
+                            + " CPU readings are missing");
+                }
+                return null;
+            }
+            return opening.resultNow();
+        }
+
         /**
          * Starts the session: probes, hiccup probe and sampler, with the JFR stream reporting on {@code
-         * clock}'s time base from its origin on.
+         * clock}'s time base from its origin on. If JFR has not finished starting (the run was stopped
+         * meanwhile), the session runs without it and the stream is closed once it is open.
          *
          * @param measureFromMs where the measured part starts (the end of the warm-up), ms since the run's start
          * @param onSecond told of each sealed second, in order, on the probe thread (or the stopping thread
@@ -150,18 +182,29 @@ public final class TelemetrySession {
                 throw new IllegalStateException("this telemetry has already started");
             }
             started = true;
+            JfrStream jfr = opened();
+            if (jfr == null && !opening.isDone()) {
+                problems.add("the run was stopped before the JFR stream had started; GC, lock, pinning and CPU"
+                        + " readings are missing");
+                opening.thenAccept(JfrStream::close);
+            }
             TelemetrySession session = new TelemetrySession(jfr, problems, server, clock, measureFromMs, onSecond);
-            jfr = null; // the session's now
             session.probeThread.start();
             return session;
         }
 
+        /** Closes the stream if no session took it, at once or, while JFR still starts, when it has. */
         @Override
         public void close() {
-            if (jfr != null) {
-                jfr.close();
-                jfr = null;
+            if (started || closed) {
+                return;
             }
+            closed = true;
+            opening.thenAccept(jfr -> {
+                if (jfr != null) {
+                    jfr.close();
+                }
+            });
         }
     }
 
@@ -171,6 +214,15 @@ public final class TelemetrySession {
      * @param recordingFile where to write the run's JFR recording, if anywhere
      */
     public TelemetryReport stop(Optional<Path> recordingFile) throws InterruptedException {
+        return stop(recordingFile, false);
+    }
+
+    /**
+     * Like {@link #stop(Optional)}; {@code promptly} (a run the user stopped) does not wait for JFR's
+     * last batch ({@link JfrStream#stopPromptly}): the last second's JFR events may be missing from
+     * the seconds and the summary, though they are in the recording.
+     */
+    public TelemetryReport stop(Optional<Path> recordingFile, boolean promptly) throws InterruptedException {
         stopping = true;
         synchronized (ticker) {
             ticker.notifyAll();
@@ -179,7 +231,7 @@ public final class TelemetrySession {
         Optional<Path> written = Optional.empty();
         if (jfr != null) {
             try {
-                JfrStream.Stats stats = jfr.stop(recordingFile);
+                JfrStream.Stats stats = promptly ? jfr.stopPromptly(recordingFile) : jfr.stop(recordingFile);
                 written = recordingFile;
                 if (stats.failed() > 0) {
                     problems.add(stats.failed() + " of " + (stats.delivered() + stats.failed()) + " JFR events could"

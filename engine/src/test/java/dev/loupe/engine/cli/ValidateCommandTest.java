@@ -40,7 +40,7 @@ class ValidateCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo(quick + ": ok — virtual-threads · hello · light: 10 connections,"
-                + " closed model, 5s + 1s warm-up · 2 thresholds" + System.lineSeparator());
+                + " open model at 1000 rps (constant), 4s + 2s warm-up · 2 thresholds" + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
     }
 
@@ -116,7 +116,7 @@ class ValidateCommandTest {
         int code = loupe("validate", quick.toString(), "--set", "load.connections=50", "--set", "load.duration=2s");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("light: 50 connections, closed model, 2s + 1s warm-up");
+        assertThat(out.toString()).contains("light: 50 connections, open model at 1000 rps (constant), 2s + 2s warm-up");
     }
 
     @Test

@@ -77,6 +77,16 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aRunStoppedBeforeItBeganHasAnEmptyResult() {
+        LoadResult r = LoadGenerator.notStarted(LoadSpec.builder(HttpUrl.parse("http://127.0.0.1:8080/")).build());
+        assertThat(r.stoppedEarly()).isTrue();
+        assertThat(r.summary().requests()).isZero();
+        assertThat(r.summary().durationS()).isZero();
+        assertThat(r.summary().connections().requested()).isZero();
+        assertThat(r.latency().count()).isZero();
+    }
+
+    @Test
     void aLeakingClientNeedsKeepAlive() {
         assertThatThrownBy(() -> LoadSpec.builder(HttpUrl.parse("http://127.0.0.1:8080/")).keepAlive(false).leakConnections(5).build())
                 .hasMessage("leakConnections: 5 (expected: 0 without keep-alive; a leaking client leaves kept-alive"

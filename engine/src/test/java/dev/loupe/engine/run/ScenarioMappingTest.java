@@ -84,4 +84,18 @@ class ScenarioMappingTest {
                 .isInstanceOf(RunSetupException.class)
                 .hasMessageStartingWith("load.request.bodyFile: \"" + dir.resolve("body.json") + "\" (expected: a readable file; ");
     }
+
+    /** A scenario's server.options reach the variant as loupe serve -o does: through ServerConfig.options. */
+    @Test
+    void variantOptionsInTheFileReachTheVariant() throws Exception {
+        Scenario s = Scenarios.parse("""
+                {"name": "o", "server": {"variant": "event-loop-offload", "threads": 1, "options": {"workers": 3}},
+                 "workload": "hello", "load": {"duration": "1s"}}
+                """);
+        ServerConfig config = ScenarioMapping.serverConfig(s);
+        assertThat(config.options()).containsExactly(java.util.Map.entry("workers", "3"));
+        try (var server = ScenarioMapping.variant(s, config).start(config)) {
+            assertThat(dev.loupe.engine.server.ProcessResources.threadsNamed("loupe-server-worker-")).isEqualTo(3);
+        }
+    }
 }

@@ -82,7 +82,7 @@ class ScenarioSchemaTest {
         }
         Scenario quick = reader.read(folder.resolve("quick.json"));
         assertThat(quick.summary()).isEqualTo(
-                "virtual-threads · hello · light: 10 connections, closed model, 5s + 1s warm-up · 2 thresholds");
+                "virtual-threads · hello · light: 10 connections, open model at 1000 rps (constant), 4s + 2s warm-up · 2 thresholds");
     }
 
     /** One mistake each; the schema and the reader must both refuse every one. */

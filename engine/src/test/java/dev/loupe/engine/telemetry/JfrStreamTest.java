@@ -181,6 +181,27 @@ class JfrStreamTest {
         assertThat(sink.calls).as("nothing after stop").hasSize(calls);
     }
 
+    /**
+     * A prompt stop (a run the user stopped) writes the recording without waiting for JFR's next batch:
+     * the file has the System.gc() that a normal stop would have delivered, and no sink call follows.
+     */
+    @Test
+    void aPromptStopWritesTheRecordingAndDeliversNothingAfter(@TempDir Path dir) throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Path file = dir.resolve("recording.jfr");
+        JfrStream jfr = JfrStream.start(SETTINGS, sink.clock, sink);
+        System.gc();
+        jfr.stopPromptly(Optional.of(file));
+
+        int calls = sink.calls.size();
+        assertThat(Files.list(dir).toList()).as("no temporary file left").containsExactly(file);
+        assertThat(RecordingFile.readAllEvents(file)).anyMatch(e -> e.getEventType().getName().equals("jdk.GarbageCollection")
+                && e.getString("cause").equals("System.gc()"));
+        Thread.sleep(1500); // a batch would have come by now
+        assertThat(sink.calls).as("nothing after the prompt stop").hasSize(calls);
+        assertThatThrownBy(() -> jfr.stopPromptly(Optional.of(file))).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void stopWithoutAFileWritesNothingAndCloseIsIdempotent(@TempDir Path dir) throws Exception {
         RecordingSink sink = new RecordingSink();

@@ -16,8 +16,9 @@ import java.util.concurrent.ThreadFactory;
  * fixed pool of {@code threads} platform workers ({@value ServerThreads#WORKER_PREFIX}N) takes them in
  * turn, each serving one connection until it closes (classic blocking Tomcat). The queue is visible:
  * {@link RunningServer#queueLength()} reads it, and a connection that finds it full is answered
- * {@code 503} and closed ({@link RunningServer#refusedConnections()}). A queued connection is closed
- * unanswered if it waits longer than the header-read timeout.
+ * {@code 503} and closed ({@link RunningServer#refusedConnections()}). A connection that waited in the
+ * queue for the header-read timeout is taken back out of it and answered 503 too (counted the same
+ * way): its request may be complete, and the server never drops one without a word.
  *
  * <p>Option {@code queueCapacity} (default {@value #DEFAULT_QUEUE_CAPACITY}; 0 = hand over only to an
  * idle worker). Dispatch target {@code workers}: see {@link ConnectionQueuePool}.

@@ -113,6 +113,7 @@ class LoopDeadlinesTest {
         Socket c = new Socket();
         closeables.add(c);
         c.connect(server.address(), 10_000);
+        awaitOpen(1); // the acceptor is its own thread: wait until the loop owns the connection
         turns();
         c.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n".getBytes(StandardCharsets.US_ASCII));
         turns();
