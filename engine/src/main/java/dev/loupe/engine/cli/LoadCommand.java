@@ -67,7 +67,7 @@ final class LoadCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    Interrupts interrupts = Interrupts.JVM_SHUTDOWN;
+    Interrupts interrupts = Interrupts.CTRL_C;
     LoadGenerator generator = LoadGenerator.create();
 
     @Parameters(index = "0", paramLabel = "URL",

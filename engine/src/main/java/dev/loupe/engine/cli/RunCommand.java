@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    Interrupts interrupts = Interrupts.JVM_SHUTDOWN;
+    Interrupts interrupts = Interrupts.CTRL_C;
     InstantSource clock = InstantSource.system();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file to run.")
