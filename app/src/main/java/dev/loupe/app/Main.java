@@ -1,5 +1,6 @@
 package dev.loupe.app;
 
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -10,12 +11,26 @@ import javafx.application.Application;
 public final class Main {
     /** Exit code for a missing runtime (display, GTK), the same as the command line's. */
     static final int MISSING_RUNTIME = 3;
+    /** Exit code for an option the dashboard does not know or a value it cannot take. */
+    static final int BAD_INPUT = 2;
 
     private Main() {}
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(DashboardOptions.USAGE);
+            return;
+        }
+        try {
+            DashboardOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("loupe: " + e.getMessage());
+            System.err.println(DashboardOptions.USAGE);
+            System.exit(BAD_INPUT);
+        }
         try {
             Application.launch(LoupeApp.class, args);
+            System.exit(LoupeApp.exitCode());
         } catch (UnsupportedOperationException | IllegalStateException e) {
             String why = String.valueOf(e.getMessage());
             if (why.contains("GTK") || why.contains("display") || why.contains("DISPLAY")) {

@@ -1,7 +1,9 @@
 package dev.loupe.app;
 
+import dev.loupe.app.chart.LiveChartsView;
 import dev.loupe.app.scenario.FieldViewModel;
 import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.units.Numbers;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -19,13 +22,17 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 
 /**
  * The main window's layout, as UI.md sketches it: the toolbar (files, samples, Start and Stop), the
@@ -42,16 +49,50 @@ final class MainView {
 
         /** Runs {@code then} once the user has agreed to lose unsaved edits (or there are none). */
         void afterAskingToDiscard(Runnable then);
+
+        /** Switches between the light and the dark theme. */
+        void toggleTheme();
+
+        /** Shows a run folder in the desktop's file manager. */
+        void showFolder(java.nio.file.Path folder);
     }
 
-    private final BorderPane root = new BorderPane();
+    /** The side panels' starting widths: the scenario panel and the findings. */
+    private static final double SIDE_LEFT_PX = 280;
+    private static final double SIDE_RIGHT_PX = 300;
 
-    MainView(MainViewModel model, Actions actions) {
+    private final BorderPane root = new BorderPane();
+    private final LiveChartsView charts;
+    private final Label uiHealth = new Label();
+
+    MainView(MainViewModel model, Actions actions, LiveChartsView.TickListener onTick) {
+        charts = new LiveChartsView(model.run(), onTick);
         root.setTop(toolbar(model, actions));
-        root.setLeft(scenarioPanel(model));
-        root.setCenter(live(model));
-        root.setRight(findings(model));
-        root.setBottom(statusBar(model));
+        SplitPane panes = new SplitPane(scenarioPanel(model), live(model), new FindingsView(model.run().findings()));
+        // the side panels start at their preferred widths, whatever the window's; the charts take the rest
+        panes.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number now) {
+                double w = now.doubleValue();
+                if (w > 0) {
+                    panes.setDividerPositions(Math.min(0.26, SIDE_LEFT_PX / w), Math.max(0.71, 1 - SIDE_RIGHT_PX / w));
+                    panes.widthProperty().removeListener(this);
+                }
+            }
+        });
+        SplitPane.setResizableWithParent(panes.getItems().get(0), false);
+        SplitPane.setResizableWithParent(panes.getItems().get(2), false);
+        root.setCenter(panes);
+        root.setBottom(statusBar(model, actions));
+    }
+
+    LiveChartsView charts() {
+        return charts;
+    }
+
+    /** The status bar's word on the UI's own frame gaps. */
+    void showUiHealth(String text) {
+        uiHealth.setText(text);
     }
 
     Parent root() {
@@ -92,8 +133,25 @@ final class MainView {
             item.setOnAction(e -> actions.afterAskingToDiscard(() -> model.open(s.file())));
             samples.getItems().add(item);
         }
+        MenuButton recent = new MenuButton("Recent");
+        recent.setId("recent");
+        recent.setTooltip(new Tooltip("Scenario files you opened or saved lately"));
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (java.nio.file.Path f : model.recentFiles()) {
+                MenuItem item = new MenuItem(f.getFileName() + "  —  " + f.getParent());
+                item.setOnAction(e -> actions.afterAskingToDiscard(() -> model.open(f)));
+                recent.getItems().add(item);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        fillRecent.run();
+        model.recentFiles().addListener((ListChangeListener<java.nio.file.Path>) c -> fillRecent.run());
+        Button theme = button("◐", "Light or dark theme", "theme");
+        theme.setOnAction(e -> actions.toggleTheme());
         Label file = new Label();
         file.setId("fileName");
+        file.setMinWidth(0);
         file.textProperty().bind(model.title());
         Region space = new Region();
         HBox.setHgrow(space, Priority.ALWAYS);
@@ -103,7 +161,9 @@ final class MainView {
         Button stop = button("■ Stop", "Stop the run; its run folder is still written (Esc)", "stop");
         stop.disableProperty().bind(model.run().runningProperty().not());
         stop.setOnAction(e -> model.stop());
-        HBox bar = new HBox(8, title, newButton, open, save, saveAs, samples, file, space, start, stop);
+        HBox bar = new HBox(6, title, newButton, open, recent, save, saveAs, samples, file, space, theme, start, stop);
+        bar.getChildren().stream().filter(n -> n != file && n != space)
+                .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         return bar;
@@ -119,7 +179,7 @@ final class MainView {
     private static ScrollPane scenarioPanel(MainViewModel model) {
         VBox rows = new VBox(6);
         rows.setPadding(new Insets(8, 12, 8, 12));
-        rows.setPrefWidth(300);
+        rows.setPrefWidth(280);
         Label heading = new Label("SCENARIO");
         heading.setStyle("-fx-font-weight: bold;");
         rows.getChildren().add(heading);
@@ -140,6 +200,7 @@ final class MainView {
                 () -> String.join("\n", model.editor().otherProblems()), model.editor().otherProblems()));
         rows.getChildren().addAll(fields, other);
         ScrollPane scroll = new ScrollPane(rows);
+        scroll.setMinWidth(200);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
@@ -176,10 +237,10 @@ final class MainView {
         return new VBox(2, label, input, problem);
     }
 
-    private static VBox live(MainViewModel model) {
+    private VBox live(MainViewModel model) {
         Label now = new Label("Press Start to run the scenario");
         now.setId("liveLine");
-        now.setStyle("-fx-font-size: 16px;");
+        now.setStyle("-fx-font-size: 14px;");
         now.textProperty().bind(Bindings.createStringBinding(() -> {
             IntervalSnapshot s = model.run().lastSnapshotProperty().get();
             if (s == null) {
@@ -189,69 +250,109 @@ final class MainView {
                     + " · p99 " + Numbers.latencyMs(s.latencyMs().p99()) + " · errors " + s.errors().total()
                     + (s.warmup() ? " · warm-up" : "");
         }, model.run().lastSnapshotProperty(), model.run().runningProperty()));
+        VBox line = new VBox(4, lamp(model), now);
         ProgressBar progress = new ProgressBar(0);
         progress.setId("progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(Bindings.createDoubleBinding(() -> model.run().totalMsProperty().get() == 0 ? 0
                         : (double) model.run().elapsedMsProperty().get() / model.run().totalMsProperty().get(),
                 model.run().elapsedMsProperty(), model.run().totalMsProperty()));
-        VBox box = new VBox(12, now, progress);
-        box.setPadding(new Insets(16));
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox box = new VBox(8, line, progress, charts);
+        box.setPadding(new Insets(8, 8, 8, 8));
         return box;
     }
 
-    private static VBox findings(MainViewModel model) {
-        Label heading = new Label("FINDINGS");
-        heading.setStyle("-fx-font-weight: bold;");
-        ListView<Finding> list = new ListView<>(model.run().findings());
-        list.setId("findings");
-        list.setPrefWidth(320);
-        list.setPlaceholder(new Label("No findings yet"));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Finding item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(icon(item) + " " + item.severity().toString().toUpperCase(Locale.ROOT) + "  " + item.title());
-                setTooltip(new Tooltip(item.evidence() + "\n\nTry: " + item.advice()));
+    /** The status lamp: the dispatch delay's colour now as icon, word and colour, and the verdict so far. */
+    private static FlowPane lamp(MainViewModel model) {
+        Circle light = new Circle(7, GREY);
+        Label word = new Label("—");
+        word.setId("lampWord");
+        word.setMinWidth(Region.USE_PREF_SIZE);
+        word.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        Label now = new Label("dispatch delay: not measured yet");
+        now.setId("lampNow");
+        now.setStyle("-fx-font-size: 14px;");
+        Label verdict = new Label("");
+        verdict.setId("lampVerdict");
+        verdict.setStyle("-fx-font-size: 13px;");
+        Tooltip why = new Tooltip("Dispatch delay: how late a probe handed to each event loop, pool or scheduler"
+                + " every 10 ms ran. Green below 10 ms, yellow to 100 ms, red from 100 ms, for the last second (now)."
+                + " The run's verdict uses Clinic.js Doctor's rule over the measured seconds: a median of 10 ms or"
+                + " any probe of 100 ms is red.");
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+        Tooltip.install(now, why);
+        Tooltip.install(verdict, why);
+        model.run().lampProperty().addListener((o, before, lamp) -> {
+            if (lamp == null) {
+                light.setFill(GREY);
+                word.setText("—");
+                word.setTextFill(GREY);
+                now.setText("dispatch delay: not measured yet");
+                verdict.setText("");
+                return;
             }
+            Color colour = colour(lamp.now());
+            light.setFill(colour);
+            word.setText(lamp.now().toString().toUpperCase(Locale.ROOT));
+            word.setTextFill(colour);
+            now.setText("dispatch delay " + Numbers.latencyMs(lamp.nowMs()) + " now");
+            verdict.setText(lamp.run() == null ? "· run verdict after the warm-up"
+                    : "· run so far: " + lamp.run().toString().toUpperCase(Locale.ROOT) + " (" + lamp.why() + ")");
+            verdict.setTextFill(lamp.run() == null ? GREY : colour(lamp.run()));
         });
-        VBox box = new VBox(6, heading, list);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        box.setPadding(new Insets(8, 12, 8, 12));
+        HBox light3 = new HBox(6, light, word, now);
+        light3.setAlignment(Pos.CENTER_LEFT);
+        FlowPane box = new FlowPane(8, 2, light3, verdict);
+        box.setId("lamp");
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private static String icon(Finding f) {
-        return switch (f.severity()) {
-            case RED -> "●";
-            case YELLOW -> "▲";
-            case GREEN -> "✓";
-        };
+    private static final Color GREY = Color.web("#9E9E9E");
+
+    static Color colour(Severity severity) {
+        return Color.web(FindingsView.hex(severity));
     }
 
-    private static HBox statusBar(MainViewModel model) {
+
+    private HBox statusBar(MainViewModel model, Actions actions) {
         Label state = new Label();
         state.setId("runState");
         state.textProperty().bind(Bindings.createStringBinding(() -> {
             long elapsed = model.run().elapsedMsProperty().get() / 1000;
             long total = model.run().totalMsProperty().get() / 1000;
             String word = model.run().stateProperty().get().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
-            return "run: " + word + (total > 0 ? String.format(Locale.ROOT, " · %d s / %d s", elapsed, total) : "");
+            return "run: " + word + (total > 0 ? String.format(Locale.ROOT, " · %s / %s · %s left", clock(elapsed),
+                    clock(total), clock(Math.max(0, total - elapsed))) : "");
         }, model.run().stateProperty(), model.run().elapsedMsProperty(), model.run().totalMsProperty()));
+        Hyperlink folder = new Hyperlink();
+        folder.setId("runFolder");
+        folder.setTooltip(new Tooltip("The run folder: SUMMARY.md, result.json, recording.jfr… Click to open it."));
+        folder.textProperty().bind(Bindings.createStringBinding(() -> model.run().runFolderProperty().get() == null ? ""
+                : "out: " + model.run().runFolderProperty().get(), model.run().runFolderProperty()));
+        folder.visibleProperty().bind(model.run().runFolderProperty().isNotNull());
+        folder.setOnAction(e -> actions.showFolder(model.run().runFolderProperty().get()));
+        uiHealth.setId("uiHealth");
+        Tooltip.install(uiHealth, new Tooltip("The dashboard's own frame gaps while this run is shown (p99): how long"
+                + " the window could not draw. A run folder's ui-health.json keeps them."));
         Label message = new Label();
         message.setId("message");
         message.textProperty().bind(Bindings.createStringBinding(() -> model.messageProperty().get().isEmpty()
                         ? model.run().messageProperty().get() : model.messageProperty().get(),
                 model.messageProperty(), model.run().messageProperty()));
-        HBox bar = new HBox(16, state, message);
-        bar.setPadding(new Insets(6, 12, 6, 12));
+        message.setMinWidth(0);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        uiHealth.setMinWidth(Region.USE_PREF_SIZE);
+        folder.setMinWidth(80);
+        HBox bar = new HBox(16, state, uiHealth, folder, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
+    }
+
+    private static String clock(long seconds) {
+        return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
     }
 }

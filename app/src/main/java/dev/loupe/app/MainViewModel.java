@@ -27,11 +27,14 @@ import javafx.collections.ObservableList;
  * exception the view would have to show as a stack trace.
  */
 public final class MainViewModel {
+    /** How many recent files the Recent menu lists. */
+    static final int RECENT = 8;
     private final ScenarioEditorViewModel editor;
     private final RunViewModel run;
     private final ObservableList<VariantItem> variants = FXCollections.observableArrayList();
     private final ObservableList<Sample> samples = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     /**
      * @param variantSource the installed variants
@@ -58,6 +61,26 @@ public final class MainViewModel {
     /** The variants, by name, with their one-line explanation. */
     public ObservableList<VariantItem> variants() {
         return FXCollections.unmodifiableObservableList(variants);
+    }
+
+    /** Scenario files opened or saved, newest first, at most {@value #RECENT}; samples are not remembered. */
+    public ObservableList<Path> recentFiles() {
+        return FXCollections.unmodifiableObservableList(recentFiles);
+    }
+
+    /** The recent files as remembered from before; ones that are gone are left out. */
+    public void rememberRecent(List<Path> files) {
+        recentFiles.setAll(files.stream().filter(Files::isRegularFile).limit(RECENT).toList());
+    }
+
+    private void recent(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        if (samples.stream().anyMatch(s -> s.file().toAbsolutePath().normalize().equals(p))) {
+            return;
+        }
+        List<Path> next = new ArrayList<>(List.of(p));
+        recentFiles.stream().filter(f -> !f.equals(p)).limit(RECENT - 1).forEach(next::add);
+        recentFiles.setAll(next);
     }
 
     /** The sample scenarios, by name, with their descriptions. */
@@ -99,6 +122,7 @@ public final class MainViewModel {
         try {
             editor.open(file);
             message.set("");
+            recent(file);
             return true;
         } catch (InvalidScenarioException e) {
             message.set(e.getMessage());
@@ -123,6 +147,7 @@ public final class MainViewModel {
                 editor.saveAs(file);
             }
             message.set("saved " + editor.fileProperty().get());
+            recent(editor.fileProperty().get());
             return true;
         } catch (IOException | IllegalStateException e) {
             message.set("not saved: " + e.getMessage());

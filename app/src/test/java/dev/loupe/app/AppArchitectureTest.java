@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.loupe.app.fixture.ViewStartingARun;
 import dev.loupe.engine.fixture.ReachesJavaFx;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,26 @@ class AppArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .because("a view-model is tested without a window; the view binds it to controls")
+                .check(app);
+    }
+
+    private static final ArchRule ONLY_THE_RUN_VIEW_MODEL_DRIVES_SESSIONS = noClasses()
+            .that().resideOutsideOfPackage("dev.loupe.app.run..")
+            .should().dependOnClassesThat().belongToAnyOf(dev.loupe.engine.session.RunSession.class)
+            .because("views and other view-models drive a run only through RunViewModel's commands and read its properties");
+
+    @Test
+    void viewsReachARunOnlyThroughItsViewModel() {
+        ONLY_THE_RUN_VIEW_MODEL_DRIVES_SESSIONS.check(app);
+        JavaClasses control = new ClassFileImporter().importClasses(ViewStartingARun.class);
+        assertThat(ONLY_THE_RUN_VIEW_MODEL_DRIVES_SESSIONS.evaluate(control).hasViolation()).as("control: the rule can fail").isTrue();
+    }
+
+    @Test
+    void whatTheChartsHoldIsTestedWithoutAWindow() {
+        noClasses().that().resideInAPackage("dev.loupe.app.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..")
+                .because("rings, the feed and the lamp are plain Java, tested with synthetic feeds")
                 .check(app);
     }
 

@@ -1,15 +1,21 @@
 package dev.loupe.app.run;
 
+import dev.loupe.app.live.DelayLamp;
+import dev.loupe.app.live.LiveFeed;
+import dev.loupe.app.live.LiveTimeline;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.session.RunSession;
 import dev.loupe.engine.session.SessionListener;
 import dev.loupe.engine.session.SessionOutcome;
 import dev.loupe.engine.session.SessionState;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +24,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -52,7 +62,14 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<SessionOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<IntervalSnapshot> lastSnapshot = new ReadOnlyObjectWrapper<>(this, "lastSnapshot");
+    private final ReadOnlyObjectWrapper<DelayLamp> lamp = new ReadOnlyObjectWrapper<>(this, "lamp");
+    private final ReadOnlyLongWrapper chartRevision = new ReadOnlyLongWrapper(this, "chartRevision");
+    private final LiveFeed feed = new LiveFeed();
+    private final LiveTimeline timeline = new LiveTimeline();
+    private long droppedItems;
     private RunSession session;
+    /** Done once the finished run has been handed to the FX executor. */
+    private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
     /**
      * @param base the folder below which run folders go ({@code runs/<date>-<time>-<name>/}), as {@code loupe run}'s
@@ -104,6 +121,54 @@ public final class RunViewModel {
         return lastSnapshot.getReadOnlyProperty();
     }
 
+    /** The dispatch delay's lamp: its colour now and the verdict so far; null until a probe reported. */
+    public ReadOnlyObjectProperty<DelayLamp> lampProperty() {
+        return lamp.getReadOnlyProperty();
+    }
+
+    /** What the charts draw; changes only in {@link #tick}, and then {@link #chartRevisionProperty} moves on. */
+    public LiveTimeline timeline() {
+        return timeline;
+    }
+
+    /** Counts the ticks that changed {@link #timeline}: one change notification per tick for every chart. */
+    public ReadOnlyLongProperty chartRevisionProperty() {
+        return chartRevision.getReadOnlyProperty();
+    }
+
+    /** Seconds the run's threads offered that the feed dropped because the FX timer fell that far behind. */
+    public long droppedItems() {
+        return droppedItems;
+    }
+
+    /**
+     * Drains what the run's threads reported since the last tick into the properties and the charts.
+     * The view's FX timer calls this a few times a second; a finished run drains once more.
+     *
+     * @return whether anything changed
+     */
+    public boolean tick() {
+        LiveFeed.Batch batch = feed.drain();
+        if (batch.isEmpty()) {
+            return false;
+        }
+        droppedItems += batch.dropped();
+        batch.seconds().forEach(timeline::add);
+        batch.jvm().forEach(timeline::add);
+        if (batch.snapshot() != null) {
+            elapsedMs.set(Math.min(batch.snapshot().endMs(), totalMs.get()));
+            lastSnapshot.set(batch.snapshot());
+        }
+        if (batch.findings() != null && running.get()) {
+            findings.setAll(batch.findings());
+        }
+        if (!batch.seconds().isEmpty() || !batch.jvm().isEmpty()) {
+            lamp.set(timeline.lamp().orElse(null));
+            chartRevision.set(chartRevision.get() + 1);
+        }
+        return true;
+    }
+
     /** The findings, worst first: live while the run goes, final at its end. */
     public ObservableList<Finding> findings() {
         return FXCollections.unmodifiableObservableList(findings);
@@ -130,15 +195,20 @@ public final class RunViewModel {
         findings.clear();
         outcome.set(null);
         lastSnapshot.set(null);
+        lamp.set(null);
+        feed.drain();
+        droppedItems = 0;
         elapsedMs.set(0);
         totalMs.set(scenario.load().warmup().plus(scenario.load().duration()).toMillis());
+        timeline.reset(scenario.load().warmup().toMillis(), totalMs.get());
+        chartRevision.set(chartRevision.get() + 1);
         runFolder.set(folder);
         message.set("");
         running.set(true);
         session = RunSession.scenario(scenario, source, folder, List.of(), Optional.empty(), LoadGenerator.create(), clock);
         RunSession started = session;
         session.start(List.of(new Listener()));
-        started.completion().thenAccept(done -> fx.execute(() -> finished(done)));
+        handedOver = started.completion().thenAccept(done -> fx.execute(() -> finished(done)));
         return true;
     }
 
@@ -149,31 +219,42 @@ public final class RunViewModel {
         }
     }
 
+    /** Shows {@code text} where the run's messages go (the status bar). */
+    public void say(String text) {
+        message.set(text);
+    }
+
     /** For a closing window: stops the run and waits (at most {@link #CLOSE_WAIT}) for its folder. */
     public void close() throws InterruptedException {
         RunSession s = session;
         if (s != null) {
             s.stop();
             s.await(CLOSE_WAIT);
+            try {
+                handedOver.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the session said what went wrong in its run log; the window closes regardless
+            }
         }
     }
 
     private void finished(SessionOutcome done) {
+        tick();
         outcome.set(done);
-        running.set(false);
-        state.set(SessionState.DONE);
         switch (done) {
             case SessionOutcome.ScenarioFinished f -> {
                 findings.setAll(f.result().findings());
-                message.set((f.stopped() ? "stopped" : "finished") + "; run folder " + f.folder());
+                message.set(f.stopped() ? "stopped; the run folder holds what ran" : "finished");
             }
             case SessionOutcome.SetupFailed f -> message.set("could not start: " + f.message());
             case SessionOutcome.Failed f -> message.set("the run failed (" + f.cause() + "); run.log in the run folder says more");
             case SessionOutcome.LoadFinished f -> message.set("finished");
         }
+        state.set(SessionState.DONE);
+        running.set(false); // last: whoever hears it sees the outcome, the final findings and the message
     }
 
-    /** The session's events, handed to the FX thread: a few per second, never one per request. */
+    /** The session's events: the few state changes go to the FX thread, the rest into the feed the timer drains. */
     private final class Listener implements SessionListener {
         @Override
         public void onState(SessionState next) {
@@ -184,23 +265,32 @@ public final class RunViewModel {
 
         @Override
         public void onStarted(RunStarted started) {
-            long total = started.load().warmup().plus(started.load().duration()).toMillis();
-            fx.execute(() -> totalMs.set(total));
-        }
-
-        @Override
-        public void onSnapshot(IntervalSnapshot snapshot) {
-            long end = snapshot.endMs();
+            long warmup = started.load().warmup().toMillis();
+            long total = warmup + started.load().duration().toMillis();
             fx.execute(() -> {
-                elapsedMs.set(Math.min(end, totalMs.get()));
-                lastSnapshot.set(snapshot);
+                totalMs.set(total);
+                timeline.plan(warmup, total);
             });
         }
 
         @Override
+        public void onSnapshot(IntervalSnapshot snapshot) {
+            feed.offer(snapshot);
+        }
+
+        @Override
+        public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrected) {
+            feed.offer(second);
+        }
+
+        @Override
+        public void onTelemetry(TelemetrySecond second) {
+            feed.offer(second);
+        }
+
+        @Override
         public void onFindings(List<Finding> live) {
-            List<Finding> copy = List.copyOf(live);
-            fx.execute(() -> findings.setAll(copy));
+            feed.offer(live);
         }
     }
 }

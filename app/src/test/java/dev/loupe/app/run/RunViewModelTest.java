@@ -1,7 +1,12 @@
 package dev.loupe.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.app.live.Lane;
+import dev.loupe.app.live.LiveTimeline;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
@@ -62,6 +67,45 @@ class RunViewModelTest {
                 .endsWith(SessionState.DONE);
         assertThat(run.totalMsProperty().get()).isEqualTo(2000);
         assertThat(run.elapsedMsProperty().get()).isEqualTo(2000);
+    }
+
+    @Test
+    void theChartsHoldForAFinishedRunWhatResultJsonHoldsForIt() throws Exception {
+        Scenario withTelemetry = new ScenarioReader(RunCatalog.installed()).read("""
+                {"name": "charts", "server": {"variant": "event-loop"}, "workload": "hello",
+                 "load": {"connections": 2, "duration": "3s", "warmup": "1s"}}
+                """, "charts.json", Path.of("."), Overrides.none());
+        RunViewModel run = new RunViewModel(dir, InstantSource.system(), Runnable::run);
+        run.start(withTelemetry, "charts.json");
+        await(() -> !run.runningProperty().get());
+
+        JsonNode intervals = new ObjectMapper().readTree(run.runFolderProperty().get().resolve("result.json").toFile())
+                .get("intervals");
+        LiveTimeline charts = run.timeline();
+        assertThat(charts.ring(Lane.THROUGHPUT).size()).isEqualTo(intervals.size()).isGreaterThanOrEqualTo(4);
+        int withJvm = 0;
+        for (int i = 0; i < intervals.size(); i++) {
+            JsonNode second = intervals.get(i);
+            assertThat(charts.ring(Lane.THROUGHPUT).startMs(i)).isEqualTo(second.get("startMs").asLong());
+            assertThat(charts.ring(Lane.THROUGHPUT).max(i)).isCloseTo(second.get("throughputRps").asDouble(), within(0.01));
+            assertThat(charts.ring(Lane.LATENCY_P99).max(i)).isEqualTo(second.at("/latencyMs/p99").asDouble());
+            assertThat(charts.ring(Lane.UNCORRECTED_MAX).max(i)).isEqualTo(second.at("/uncorrectedLatencyMs/max").asDouble());
+            JsonNode jvm = second.get("telemetry");
+            if (jvm != null && !jvm.isNull()) {
+                int j = charts.ring(Lane.HEAP_USED).indexAt(second.get("startMs").asLong());
+                assertThat(Double.valueOf(charts.ring(Lane.HEAP_USED).max(j))).isEqualTo(number(jvm.at("/heapUsedMbMax")));
+                assertThat(Double.valueOf(charts.ring(Lane.DISPATCH_MAX).max(j))).isEqualTo(number(jvm.at("/dispatchDelayMs/max")));
+                withJvm++;
+            }
+        }
+        assertThat(withJvm).as("the JVM's lanes are there too").isGreaterThanOrEqualTo(3);
+        assertThat(run.lampProperty().get()).as("an event loop's probes light the lamp").isNotNull();
+        assertThat(run.droppedItems()).isZero();
+    }
+
+    /** A number of result.json, NaN where it says null (nothing measured), as the charts hold it. */
+    private static Double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     @Test

@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
         description = {
             "Profiling dashboard and load-test runner for JVM servers.",
             "",
-            "Without a command, ./loupe opens the dashboard. With a command it runs headless."
+            "Without a command, ./loupe opens the dashboard. With a command it runs headless.",
+            "The dashboard takes: --open FILE, --autostart (start it), --screenshot PNG (when the run ends),",
+            "--exit-after-run (with loupe run's exit code) and --theme light|dark.",
+            "  ./loupe --open sample-configs/quick.json --autostart"
         },
         subcommands = {CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

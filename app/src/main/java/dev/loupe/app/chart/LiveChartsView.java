@@ -1,0 +1,165 @@
+package dev.loupe.app.chart;
+
+import dev.loupe.app.live.Lane;
+import dev.loupe.app.live.LiveTimeline;
+import dev.loupe.app.run.RunViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The live charts, two columns on one shared time axis (the run's planned length), fed by one FX
+ * timer at {@link #TICK_HZ} Hz that drains the run's feed and redraws only when a second arrived.
+ * Hovering any chart draws the crosshair on every chart and shows each one's values at that time in
+ * its subtitle; otherwise the subtitles show the latest values.
+ */
+public final class LiveChartsView extends VBox {
+    /** How often the timer drains the feed: within the 4–10 Hz that keeps charts live and the FX thread free. */
+    public static final int TICK_HZ = 5;
+
+    private final RunViewModel run;
+    private final List<LaneChart> charts = new ArrayList<>();
+    private final Timeline timer;
+    private final TickListener onTick;
+    private long drawnRevision = -1;
+    private double drawnWidth;
+    private OptionalDouble hovered = OptionalDouble.empty();
+
+    /** Told after each tick, with how late it ran against its schedule (ms). */
+    @FunctionalInterface
+    public interface TickListener {
+        void ticked(double lateMs);
+    }
+
+    public LiveChartsView(RunViewModel run, TickListener onTick) {
+        this.run = run;
+        this.onTick = onTick;
+        Label note = new Label("JVM lanes trail the load's by about a second (JFR delivers once a second) ·"
+                + " hover a chart to read every chart at that time");
+        note.setId("chartsNote");
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setId("charts");
+        grid.setHgap(6);
+        grid.setVgap(6);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        List<ChartSpec> specs = ChartSpec.dashboard();
+        for (int r = 0; r < (specs.size() + 1) / 2; r++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(100.0 / ((specs.size() + 1) / 2));
+            row.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(row);
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            LaneChart chart = new LaneChart(specs.get(i), run.timeline());
+            chart.canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(chart.timeAt(e.getX())));
+            chart.canvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(OptionalDouble.empty()));
+            charts.add(chart);
+            grid.add(chart, i % 2, i / 2);
+        }
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        setSpacing(4);
+        getChildren().addAll(note, grid);
+        long periodMs = 1000 / TICK_HZ;
+        long[] due = {0};
+        timer = new Timeline(new KeyFrame(Duration.millis(periodMs), e -> {
+            long now = System.nanoTime();
+            double late = due[0] == 0 ? 0 : Math.max(0, (now - due[0]) / 1e6);
+            due[0] = now + periodMs * 1_000_000;
+            tick();
+            onTick.ticked(late);
+        }));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+        painter.start();
+    }
+
+    /** Drains the run's feed and redraws what changed: the timer's work, callable from tests. */
+    public void tick() {
+        run.tick();
+        long revision = run.chartRevisionProperty().get();
+        if (revision != drawnRevision || getWidth() != drawnWidth) {
+            drawnRevision = revision;
+            drawnWidth = getWidth();
+            charts.forEach(LaneChart::refresh);
+            subtitles();
+        }
+    }
+
+    private boolean hoverPending;
+    /** Charts changed since they were last drawn, drawn one per pulse so no pulse waits for all of them. */
+    private final java.util.LinkedHashSet<LaneChart> dirty = new java.util.LinkedHashSet<>();
+    private final AnimationTimer painter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            var next = dirty.iterator();
+            if (next.hasNext()) {
+                LaneChart chart = next.next();
+                next.remove();
+                chart.draw();
+            }
+        }
+    };
+
+    public void stopTimer() {
+        timer.stop();
+        painter.stop();
+    }
+
+    public void theme(ChartTheme theme) {
+        charts.forEach(c -> c.theme(theme));
+    }
+
+    /** Moves the crosshair: mouse moves are many, so every chart redraws at most once per pulse. */
+    private void hover(OptionalDouble seconds) {
+        hovered = seconds;
+        if (!hoverPending) {
+            hoverPending = true;
+            javafx.application.Platform.runLater(() -> {
+                hoverPending = false;
+                charts.forEach(c -> c.hover(hovered));
+                subtitles();
+            });
+        }
+    }
+
+    /** Each chart's values at the hovered time, or its latest. */
+    private void subtitles() {
+        LiveTimeline timeline = run.timeline();
+        for (LaneChart chart : charts) {
+            long atMs = hovered.isPresent() ? (long) (hovered.getAsDouble() * 1000)
+                    : chart.spec().jvm() ? Math.min(timeline.lastJvmMs(), timeline.lastLoadMs()) : timeline.lastLoadMs();
+            String values = chart.spec().lanes().stream()
+                    .filter(lane -> !lane.uncorrected())
+                    .map(lane -> timeline.valueAt(lane, atMs).map(v -> (lane.shortLabel().isEmpty() ? "" : lane.shortLabel() + " ") + lane.format(v)).orElse(null))
+                    .filter(v -> v != null)
+                    .collect(Collectors.joining(" · "));
+            String when = hovered.isPresent() ? "at " + Lane.compact(Math.floor(hovered.getAsDouble())) + " s: " : "";
+            chart.values(values.isEmpty() ? (hovered.isPresent() ? "nothing measured then" : " ") : when + values);
+            dirty.add(chart);
+        }
+    }
+
+    /** The charts, for tests: the spec and what the datasets hold. */
+    List<LaneChart> charts() {
+        return List.copyOf(charts);
+    }
+}

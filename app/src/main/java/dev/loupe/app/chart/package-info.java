@@ -1,0 +1,8 @@
+/**
+ * The live charts (JFreeChart on JavaFX canvases): {@link dev.loupe.app.chart.LiveChartsView} lays
+ * them out on one shared time axis and runs the one FX timer that drains the run's feed; each chart
+ * draws some lanes of the run's timeline through a dataset that holds at most one least/most pair per
+ * pixel column, in the colours of {@link dev.loupe.app.chart.Palette} and the window's
+ * {@link dev.loupe.app.chart.ChartTheme}.
+ */
+package dev.loupe.app.chart;

@@ -1,0 +1,158 @@
+package dev.loupe.app.live;
+
+import dev.loupe.engine.analysis.Severity;
+import dev.loupe.engine.run.RunResult;
+import dev.loupe.engine.series.SecondInterval;
+import dev.loupe.engine.telemetry.TelemetrySecond;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the charts hold for the run on screen: one {@link Ring} per {@link Lane}, all on the run's
+ * clock (ms since its start), filled from {@code result.json}'s intervals as they close and from the
+ * JVM's seconds as they arrive about a second later. Bounded like {@code result.json}: each ring holds
+ * at most {@link RunResult#MAX_INTERVALS} points, merging neighbours past that. Confined to the FX
+ * thread.
+ */
+public final class LiveTimeline {
+    /** A span at least this long is a whole second (a second's four snapshots, give or take one). */
+    static final long FULL_SPAN_MS = 900;
+
+    private final Map<Lane, Ring> rings = new EnumMap<>(Lane.class);
+    private long warmupMs;
+    private long totalMs;
+    private long loadEndMs;
+    private long jvmEndMs;
+    private long lastLoadMs = -1;
+    private long lastJvmMs = -1;
+
+    public LiveTimeline() {
+        for (Lane lane : Lane.values()) {
+            rings.put(lane, new Ring(RunResult.MAX_INTERVALS));
+        }
+    }
+
+    /** Forgets the last run; the next lasts {@code totalMs} of which the first {@code warmupMs} warm up. */
+    public void reset(long warmupMs, long totalMs) {
+        rings.values().forEach(Ring::clear);
+        plan(warmupMs, totalMs);
+        loadEndMs = 0;
+        jvmEndMs = 0;
+        lastLoadMs = -1;
+        lastJvmMs = -1;
+    }
+
+    /** The run's plan as the session settled it (a preset's values resolved); the data stays. */
+    public void plan(long warmupMs, long totalMs) {
+        this.warmupMs = warmupMs;
+        this.totalMs = totalMs;
+    }
+
+    public void add(SecondInterval second) {
+        for (Lane lane : Lane.values()) {
+            if (lane.side() == Lane.Side.LOAD) {
+                rings.get(lane).add(second.startMs(), lane.valueOf(second));
+            }
+        }
+        loadEndMs = Math.max(loadEndMs, second.endMs());
+        if (second.endMs() - second.startMs() >= FULL_SPAN_MS) {
+            lastLoadMs = second.startMs();
+        }
+    }
+
+    public void add(TelemetrySecond second) {
+        for (Lane lane : Lane.values()) {
+            if (lane == Lane.HEAP_USED) {
+                double least = second.heapUsedMbMin() == null ? Double.NaN : second.heapUsedMbMin();
+                rings.get(lane).add(second.startMs(), least, lane.valueOf(second));
+            } else if (lane.side() == Lane.Side.JVM) {
+                rings.get(lane).add(second.startMs(), lane.valueOf(second));
+            }
+        }
+        jvmEndMs = Math.max(jvmEndMs, second.endMs());
+        if (second.endMs() - second.startMs() >= FULL_SPAN_MS) {
+            lastJvmMs = second.startMs();
+        }
+    }
+
+    public Ring ring(Lane lane) {
+        return rings.get(lane);
+    }
+
+    public long warmupMs() {
+        return warmupMs;
+    }
+
+    /** How long the run is planned to last, warm-up included: the charts' time axis. */
+    public long totalMs() {
+        return totalMs;
+    }
+
+    /** The start of the load's last whole second (the run's tail after Stop is a short span): "now" for the charts' values; -1 before it. */
+    public long lastLoadMs() {
+        return lastLoadMs;
+    }
+
+    /** The start of the JVM's last whole second; -1 before it. */
+    public long lastJvmMs() {
+        return lastJvmMs;
+    }
+
+    /** Where the load's lanes end (ms since the run's start). */
+    public long loadEndMs() {
+        return loadEndMs;
+    }
+
+    /** Where the JVM's lanes end; they trail the load's by about a second. */
+    public long jvmEndMs() {
+        return jvmEndMs;
+    }
+
+    /** A lane's value at {@code timeMs} (the most of the point covering it); empty before its first point or in a gap. */
+    public Optional<Double> valueAt(Lane lane, long timeMs) {
+        Ring ring = rings.get(lane);
+        long end = lane.side() == Lane.Side.LOAD ? loadEndMs : jvmEndMs;
+        int i = ring.indexAt(timeMs);
+        if (i < 0 || timeMs >= end || Double.isNaN(ring.max(i))) {
+            return Optional.empty();
+        }
+        return Optional.of(ring.max(i));
+    }
+
+    /** The lamp: the dispatch delay now and the verdict so far; empty while no probe has reported. */
+    public Optional<DelayLamp> lamp() {
+        Ring max = rings.get(Lane.DISPATCH_MAX);
+        Ring p50 = rings.get(Lane.DISPATCH_P50);
+        int last = max.size() - 1;
+        while (last >= 0 && Double.isNaN(max.max(last))) {
+            last--;
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        double nowMs = max.max(last);
+        double[] medians = new double[p50.size()];
+        int n = 0;
+        double worst = 0;
+        for (int i = 0; i < p50.size(); i++) {
+            if (p50.startMs(i) >= warmupMs && !Double.isNaN(p50.max(i))) {
+                medians[n++] = p50.max(i);
+                worst = Math.max(worst, max.max(i));
+            }
+        }
+        if (n == 0) {
+            return Optional.of(new DelayLamp(Severity.ofDelayMs(nowMs), nowMs, null, 0, 0));
+        }
+        double median = median(Arrays.copyOf(medians, n));
+        return Optional.of(new DelayLamp(Severity.ofDelayMs(nowMs), nowMs,
+                DelayLamp.verdict(median, worst), median, worst));
+    }
+
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+}
