@@ -72,7 +72,7 @@ final class AutomatedRun {
         PauseTransition pause = new PauseTransition(SETTLE);
         pause.setOnFinished(e -> {
             view.charts().tick();
-            then.run();
+            view.charts().afterPainting(then);
         });
         pause.play();
     }

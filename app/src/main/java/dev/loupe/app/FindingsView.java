@@ -3,6 +3,7 @@ package dev.loupe.app;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Severity;
 import java.util.Locale;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -29,12 +30,15 @@ final class FindingsView extends VBox {
             Pinning: a virtual thread that blocks inside synchronized code or a native call holds its carrier thread, so fewer carriers are left for everyone else.""";
 
     private final ObservableList<Finding> findings;
+    private final ObservableBooleanValue finished;
     private final VBox headline = new VBox(6);
     private final VBox others = new VBox(4);
     private Finding chosen;
 
-    FindingsView(ObservableList<Finding> findings) {
+    /** @param finished whether a run has ended: its findings are then final */
+    FindingsView(ObservableList<Finding> findings, ObservableBooleanValue finished) {
         this.findings = findings;
+        this.finished = finished;
         Label heading = new Label("FINDINGS");
         heading.setStyle("-fx-font-weight: bold;");
         headline.setId("headline");
@@ -57,6 +61,7 @@ final class FindingsView extends VBox {
         setPrefWidth(300);
         getChildren().addAll(heading, scroll);
         findings.addListener((ListChangeListener<Finding>) c -> show());
+        finished.addListener((o, was, now) -> show());
         show();
     }
 
@@ -70,7 +75,9 @@ final class FindingsView extends VBox {
         headline.getChildren().clear();
         others.getChildren().clear();
         if (top == null) {
-            Label none = new Label("No findings yet. They appear a few seconds into a run, and are final when it ends.");
+            Label none = new Label(finished.get()
+                    ? "Nothing stood out: no rule found a problem in this run. SUMMARY.md in the run folder has the numbers."
+                    : "No findings yet. They appear a few seconds into a run, and are final when it ends.");
             none.setId("noFindings");
             none.setWrapText(true);
             headline.getChildren().add(none);

@@ -3,6 +3,7 @@ package dev.loupe.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.loupe.app.chart.ChartTheme;
+import dev.loupe.app.chart.LiveChartsView;
 import dev.loupe.app.health.UiHealth;
 import dev.loupe.app.run.RunViewModel;
 import dev.loupe.app.scenario.ScenarioEditorViewModel;
@@ -70,6 +71,11 @@ public final class LoupeApp extends Application {
         exitCode = code;
     }
 
+    /** The window's view-model, for tests that drive what a dialog would. */
+    MainViewModel model() {
+        return model;
+    }
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
@@ -82,7 +88,17 @@ public final class LoupeApp extends Application {
         model = new MainViewModel(editor, run, ServerVariants::all, samplesFolder().orElse(null));
         model.rememberRecent(settings.recentFiles().stream().map(Path::of).toList());
         model.recentFiles().addListener((ListChangeListener<Path>) c -> remember(settings.withRecentFiles(model.recentFiles())));
-        view = new MainView(model, new StageActions(this), health::tick);
+        view = new MainView(model, new StageActions(this), new LiveChartsView.TickListener() {
+            @Override
+            public void ticked(double lateMs) {
+                health.tick(lateMs);
+            }
+
+            @Override
+            public void drew(long ns) {
+                health.drew(ns);
+            }
+        });
         stage.titleProperty().bind(model.title());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root(), fit(settings.widthPx(), MIN_WIDTH, screen.getWidth()),

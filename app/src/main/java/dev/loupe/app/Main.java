@@ -28,6 +28,8 @@ public final class Main {
             System.err.println(DashboardOptions.USAGE);
             System.exit(BAD_INPUT);
         }
+        // the charts are drawn with Java2D into images; no AWT window is ever opened
+        System.setProperty("java.awt.headless", "true");
         try {
             Application.launch(LoupeApp.class, args);
             System.exit(LoupeApp.exitCode());

@@ -2,9 +2,12 @@ package dev.loupe.app;
 
 import dev.loupe.app.chart.LiveChartsView;
 import dev.loupe.app.scenario.FieldViewModel;
+import dev.loupe.app.scenario.ScenarioEditorViewModel;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.measure.IntervalSnapshot;
+import dev.loupe.engine.measure.LoadSummary;
+import dev.loupe.engine.session.SessionOutcome;
 import dev.loupe.engine.units.Numbers;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -14,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -68,7 +72,8 @@ final class MainView {
     MainView(MainViewModel model, Actions actions, LiveChartsView.TickListener onTick) {
         charts = new LiveChartsView(model.run(), onTick);
         root.setTop(toolbar(model, actions));
-        SplitPane panes = new SplitPane(scenarioPanel(model), live(model), new FindingsView(model.run().findings()));
+        SplitPane panes = new SplitPane(scenarioPanel(model), live(model), new FindingsView(model.run().findings(),
+                model.run().outcomeProperty().isNotNull().and(model.run().runningProperty().not())));
         // the side panels start at their preferred widths, whatever the window's; the charts take the rest
         panes.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -128,7 +133,19 @@ final class MainView {
         samples.setId("samples");
         samples.setTooltip(new Tooltip("Scenarios that each teach one thing; their descriptions say what"));
         for (MainViewModel.Sample s : model.samples()) {
-            MenuItem item = new MenuItem(s.name());
+            Label name = new Label(s.name());
+            name.setStyle("-fx-font-weight: bold;");
+            Label about = new Label(s.summary());
+            about.setStyle("-fx-font-size: 11px; -fx-opacity: 0.8;");
+            about.setMaxWidth(520);
+            VBox text = new VBox(1, name, about);
+            if (!s.description().isEmpty()) {
+                Tooltip whole = new Tooltip(s.description());
+                whole.setWrapText(true);
+                whole.setMaxWidth(480);
+                Tooltip.install(text, whole);
+            }
+            CustomMenuItem item = new CustomMenuItem(text);
             item.setId("sample-" + s.name());
             item.setOnAction(e -> actions.afterAskingToDiscard(() -> model.open(s.file())));
             samples.getItems().add(item);
@@ -187,6 +204,14 @@ final class MainView {
         Runnable layout = () -> {
             fields.getChildren().clear();
             for (FieldViewModel f : model.editor().fields()) {
+                if (f.path().equals(ScenarioEditorViewModel.THRESHOLD_P99)) {
+                    Label thresholds = new Label("THRESHOLDS");
+                    thresholds.setStyle("-fx-font-weight: bold;");
+                    thresholds.setPadding(new Insets(8, 0, 0, 0));
+                    Tooltip.install(thresholds, new Tooltip("Pass / fail conditions judged at the run's end;"
+                            + " a failed one fails the run (loupe run exits 99). Others the file holds are kept."));
+                    fields.getChildren().add(thresholds);
+                }
                 fields.getChildren().add(fieldRow(model, f));
             }
         };
@@ -218,7 +243,16 @@ final class MainView {
             variants.setMaxWidth(Double.MAX_VALUE);
             variants.setTooltip(new Tooltip(model.variants().stream()
                     .map(v -> v.name() + ": " + v.description()).reduce((a, b) -> a + "\n" + b).orElse("")));
-            input = variants;
+            Label explained = new Label();
+            explained.setId("variantDescription");
+            explained.setWrapText(true);
+            explained.setStyle("-fx-font-size: 11px; -fx-opacity: 0.8;");
+            explained.textProperty().bind(Bindings.createStringBinding(() -> model.describeVariant(
+                    f.textProperty().get().isBlank() ? f.resolvedProperty().get() : f.textProperty().get()),
+                    f.textProperty(), f.resolvedProperty()));
+            VBox row = new VBox(2, label, variants, explained, problemLabel(f, "field-server-variant"));
+            variants.setId("field-server-variant");
+            return row;
         } else {
             TextField text = new TextField();
             text.textProperty().bindBidirectional(f.textProperty());
@@ -227,6 +261,11 @@ final class MainView {
             input = text;
         }
         input.setId(id);
+        return new VBox(2, label, input, problemLabel(f, id));
+    }
+
+    /** The engine's word on a field's value, in red below it; takes no room while there is none. */
+    private static Label problemLabel(FieldViewModel f, String id) {
         Label problem = new Label();
         problem.setId(id + "-problem");
         problem.setWrapText(true);
@@ -234,7 +273,7 @@ final class MainView {
         problem.textProperty().bind(f.problemProperty());
         problem.visibleProperty().bind(f.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(2, label, input, problem);
+        return problem;
     }
 
     private VBox live(MainViewModel model) {
@@ -242,6 +281,13 @@ final class MainView {
         now.setId("liveLine");
         now.setStyle("-fx-font-size: 14px;");
         now.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.run().outcomeProperty().get() instanceof SessionOutcome.ScenarioFinished done
+                    && !model.run().runningProperty().get()) {
+                LoadSummary sum = done.result().summary();
+                return "whole run: " + Numbers.rateRps(sum.throughputRps()) + " · p50 " + Numbers.latencyMs(sum.latencyMs().p50())
+                        + " · p99 " + Numbers.latencyMs(sum.latencyMs().p99()) + " · errors " + sum.errors().total()
+                        + " of " + Numbers.count(sum.requests());
+            }
             IntervalSnapshot s = model.run().lastSnapshotProperty().get();
             if (s == null) {
                 return model.run().runningProperty().get() ? "starting…" : "Press Start to run the scenario";
@@ -249,7 +295,7 @@ final class MainView {
             return Numbers.rateRps(s.throughputRps()) + " · p50 " + Numbers.latencyMs(s.latencyMs().p50())
                     + " · p99 " + Numbers.latencyMs(s.latencyMs().p99()) + " · errors " + s.errors().total()
                     + (s.warmup() ? " · warm-up" : "");
-        }, model.run().lastSnapshotProperty(), model.run().runningProperty()));
+        }, model.run().lastSnapshotProperty(), model.run().runningProperty(), model.run().outcomeProperty()));
         VBox line = new VBox(4, lamp(model), now);
         ProgressBar progress = new ProgressBar(0);
         progress.setId("progress");

@@ -63,6 +63,12 @@ public final class MainViewModel {
         return FXCollections.unmodifiableObservableList(variants);
     }
 
+    /** The one-line explanation of the variant named {@code name}; empty for a name no variant has. */
+    public String describeVariant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name == null ? "" : name.strip())).findFirst()
+                .map(VariantItem::description).orElse("");
+    }
+
     /** Scenario files opened or saved, newest first, at most {@value #RECENT}; samples are not remembered. */
     public ObservableList<Path> recentFiles() {
         return FXCollections.unmodifiableObservableList(recentFiles);
@@ -177,6 +183,12 @@ public final class MainViewModel {
 
     /** A sample scenario file and what its description says it teaches. */
     public record Sample(String name, Path file, String description) {
+        /** The description's first sentence, for a menu line. */
+        public String summary() {
+            int end = description.indexOf(". ");
+            return end < 0 ? description : description.substring(0, end + 1);
+        }
+
         static List<Sample> in(Path folder) {
             List<Sample> found = new ArrayList<>();
             try (Stream<Path> files = Files.list(folder)) {

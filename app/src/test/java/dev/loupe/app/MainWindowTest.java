@@ -93,6 +93,26 @@ class MainWindowTest {
     }
 
     @Test
+    void aFileThatBreaksRulesOpensWithTheEnginesMessagesAtItsFields(FxRobot robot) throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, """
+                {"name": "broken", "server": {"variant": "event-loop"}, "workload": "hello",
+                 "load": {"profile": "light", "connections": 0, "threads": 70},
+                 "thresholds": {"summary.latencyMs.p99": "fast"}}
+                """);
+        robot.interact(() -> app.model().open(file));
+        assertThat(stage.getTitle()).isEqualTo("Loupe — broken.json");
+        assertThat(robot.lookup("#field-load-connections-problem").queryAs(Label.class).getText())
+                .isEqualTo("0 (expected: 1..100000)");
+        assertThat(robot.lookup("#field-thresholds-summary-latencyMs-p99-problem").queryAs(Label.class).getText())
+                .startsWith("\"fast\" (expected: an operator");
+        assertThat(robot.lookup("#otherProblems").queryAs(Label.class).getText())
+                .as("a field the panel does not show").contains("load.threads: 70 (expected: 1..64)");
+        assertThat(robot.lookup("#start").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#variantDescription").queryAs(Label.class).getText()).isNotBlank();
+    }
+
+    @Test
     void unsavedEditsAreNotLostWithoutAQuestion(FxRobot robot) throws Exception {
         TextField name = robot.lookup("#field-name").queryAs(TextField.class);
         robot.interact(() -> name.setText("mine"));
@@ -129,6 +149,19 @@ class MainWindowTest {
         assertThat(robot.lookup("#message").queryAs(Label.class).getText()).startsWith("stopped");
         Node headline = robot.lookup("#headline").query();
         assertThat(headline).isNotNull();
+        assertThat(robot.lookup("#liveLine").queryAs(Label.class).getText()).startsWith("whole run: ");
+
+        // the charts were drawn off the FX thread and are on screen, as wide as the chart
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chartImage(robot, "throughput") != null);
+        javafx.scene.image.Image picture = chartImage(robot, "throughput");
+        assertThat(picture.getWidth()).isGreaterThan(100);
+        assertThat(Files.readString(folder.resolve(UiHealth.FILE))).contains("\"chartDrawMs\"");
+    }
+
+    private static javafx.scene.image.Image chartImage(FxRobot robot, String id) {
+        javafx.scene.Parent chart = robot.lookup("#chart-" + id).queryAs(javafx.scene.Parent.class);
+        return chart.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.image.ImageView)
+                .map(n -> ((javafx.scene.image.ImageView) n).getImage()).findFirst().orElse(null);
     }
 
     @Test

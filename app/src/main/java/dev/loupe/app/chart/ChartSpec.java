@@ -20,11 +20,21 @@ public record ChartSpec(String id, String title, String unit, List<Lane> lanes, 
 
     public ChartSpec {
         lanes = List.copyOf(lanes);
+        if (lanes.isEmpty()) {
+            throw new IllegalArgumentException(id + ": a chart draws at least one lane");
+        }
     }
 
     /** Whether the chart shows the JVM's side, which trails the load's by about a second. */
     public boolean jvm() {
         return lanes.getFirst().side() == Lane.Side.JVM;
+    }
+
+    /** Whose lanes it draws, the load's, the JVM's or both: it needs drawing when one of them changed. */
+    public java.util.Set<Lane.Side> sides() {
+        java.util.Set<Lane.Side> sides = java.util.EnumSet.noneOf(Lane.Side.class);
+        lanes.forEach(lane -> sides.add(lane.side()));
+        return sides;
     }
 
     /** The dashboard's charts, in reading order (two columns). */

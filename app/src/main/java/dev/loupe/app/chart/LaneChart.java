@@ -5,17 +5,25 @@ import dev.loupe.app.live.LiveTimeline;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.text.DecimalFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -29,9 +37,12 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * One live chart: a JFreeChart drawn on a canvas that fills its region, its time axis fixed to the
- * run's planned length so every chart shares it, lines without shapes. {@link #refresh} redraws it
- * from the timeline once; {@link #hover} draws the shared crosshair.
+ * One live chart: a JFreeChart whose time axis is fixed to the run's planned length so every chart
+ * shares it, lines without shapes, shown as an image that fills its region. The FX thread reads the
+ * timeline ({@link #refresh}), sets the values line and the crosshair, and asks for a {@link #draw};
+ * the {@link ChartPainter}'s thread owns the JFreeChart objects and draws them with Java2D into an
+ * image, which the FX thread then only copies in. Drawing through a JavaFX canvas instead kept the FX
+ * thread (and, on the software pipeline, its render thread) busy for most of each frame gap under load.
  */
 final class LaneChart extends Region {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
@@ -40,16 +51,44 @@ final class LaneChart extends Region {
 
     private final ChartSpec spec;
     private final LiveTimeline timeline;
+    private final ChartPainter painter;
+    // the painter's: the chart and everything in it
     private final RingDataset lines;
     private final RingDataset ticks;
     private final JFreeChart chart;
-    private final ChartCanvas canvas;
     private final NumberAxis time = new NumberAxis();
     private final TextTitle values = new TextTitle(" ", SMALL);
+    private BufferedImage canvas;
+    private ChartTheme paintedTheme;
+    private double shadedS = -1;
+    // the FX thread's: what the next drawing shows, and the image on screen
+    private final ImageView view = new ImageView();
+    private WritableImage image;
+    private RingDataset.Points linePoints;
+    private RingDataset.Points tickPoints;
+    private double endS = 1;
+    private double warmupS;
+    private double logTop = 200;
+    private String valuesText = " ";
+    private OptionalDouble hoverS = OptionalDouble.empty();
+    private ChartTheme theme = ChartTheme.LIGHT;
+    private double drawnWidth;
+    private double drawnHeight;
+    /** Where the last drawing put the plot, in the region's coordinates; null before the first. */
+    private volatile Rectangle2D dataArea;
 
-    LaneChart(ChartSpec spec, LiveTimeline timeline) {
+    /** What one drawing shows, handed from the FX thread to the painter's. */
+    record Frame(RingDataset.Points lines, RingDataset.Points ticks, double endS, double warmupS, double logTop,
+            String values, OptionalDouble hoverS, ChartTheme theme, boolean legend, double width, double height,
+            double scale) {}
+
+    /** A drawn chart: premultiplied ARGB pixels, {@code widthPx} by {@code heightPx}, for a region {@code scale} times smaller. */
+    record Drawn(int[] pixels, int widthPx, int heightPx, double scale) {}
+
+    LaneChart(ChartSpec spec, LiveTimeline timeline, ChartPainter painter) {
         this.spec = spec;
         this.timeline = timeline;
+        this.painter = Objects.requireNonNull(painter, "painter");
         lines = new RingDataset(timeline, spec.lanes());
         ticks = spec.gcTicks() ? new RingDataset(timeline, List.of(Lane.GC_PAUSES), v -> v > 0 ? 1 : Double.NaN) : null;
         ValueAxis value = valueAxis(spec);
@@ -59,7 +98,7 @@ final class LaneChart extends Region {
             renderer.setSeriesStroke(i, Palette.strokeOf(spec.lanes().get(i)));
             renderer.setSeriesVisibleInLegend(i, !spec.lanes().get(i).uncorrected());
         }
-        renderer.setDrawSeriesLineAsPath(false);
+        renderer.setDrawSeriesLineAsPath(true);
         XYPlot plot = new XYPlot(lines, time, value, renderer);
         plot.setDomainCrosshairVisible(false);
         plot.setDomainCrosshairLockedOnData(false);
@@ -84,18 +123,17 @@ final class LaneChart extends Region {
         time.setNumberFormatOverride(new DecimalFormat("0' s'"));
         chart = new JFreeChart(spec.title(), TITLE, plot, true);
         chart.setAntiAlias(true);
+        chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
         chart.setPadding(new RectangleInsets(2, 4, 2, 8));
+        chart.setNotify(false); // drawn when the painter says, never on a change event
         values.setPosition(RectangleEdge.TOP);
         chart.addSubtitle(values);
-        canvas = new ChartCanvas(chart);
-        canvas.setTooltipEnabled(false);
-        getChildren().add(canvas);
+        time.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        view.setManaged(false);
+        getChildren().add(view);
         setId("chart-" + spec.id());
         setMinSize(120, 100);
-        time.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        theme(ChartTheme.LIGHT);
         refresh();
-        draw();
     }
 
     /** Delays on a log scale, so 0.1 ms, the 10 ms line and a 500 ms stall are all readable; the rest linear from zero. */
@@ -137,28 +175,112 @@ final class LaneChart extends Region {
         return spec;
     }
 
-    /** Redraws from the timeline: one change event per dataset, at most one least/most pair per pixel column. */
+    /** Reads the timeline for the next drawing (FX thread): at most one least/most pair per pixel column. */
     void refresh() {
-        chart.setNotify(false);
-        double end = Math.max(1, timeline.totalMs() / 1000.0);
-        if (time.getUpperBound() != end || time.getLowerBound() != 0) {
-            time.setRange(0, end);
-        }
-        warmUp(timeline.warmupMs() / 1000.0);
-        if (chart.getXYPlot().getRangeAxis() instanceof LogAxis log) {
+        endS = Math.max(1, timeline.totalMs() / 1000.0);
+        warmupS = timeline.warmupMs() / 1000.0;
+        if (spec.delayBands()) {
             double top = Math.max(200, timeline.ring(Lane.DISPATCH_MAX).highest() * 1.5);
-            if (Double.isFinite(top) && top != log.getUpperBound()) {
-                log.setRange(0.05, top);
-            }
+            logTop = Double.isFinite(top) ? top : 200;
         }
         int columns = Math.max(50, (int) getWidth());
-        lines.refresh(columns);
-        if (ticks != null) {
-            ticks.refresh(columns);
-        }
+        linePoints = lines.points(columns);
+        tickPoints = ticks == null ? null : ticks.points(columns);
     }
 
-    private double shadedS = -1;
+    /** Sets the values line for the next drawing. */
+    void values(String text) {
+        valuesText = text;
+    }
+
+    /** Shows the crosshair at {@code seconds} in the next drawing, or hides it. */
+    void hover(OptionalDouble seconds) {
+        hoverS = seconds;
+    }
+
+    /** Follows the window's theme from the next drawing on. */
+    void theme(ChartTheme next) {
+        theme = next;
+    }
+
+    /** Asks the painter to draw what {@link #refresh}, {@link #values}, {@link #hover} and {@link #theme} set (FX thread). */
+    void draw() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        drawnWidth = w;
+        drawnHeight = h;
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        painter.paint(this, new Frame(linePoints, tickPoints, endS, warmupS, logTop, valuesText, hoverS, theme,
+                h >= LEGEND_MIN_HEIGHT, w, h, scale));
+    }
+
+    /** Draws {@code f} with Java2D (the painter's thread only). */
+    Drawn render(Frame f) {
+        apply(f);
+        int w = (int) Math.ceil(f.width() * f.scale());
+        int h = (int) Math.ceil(f.height() * f.scale());
+        if (canvas == null || canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        }
+        Graphics2D g = canvas.createGraphics();
+        try {
+            g.setComposite(java.awt.AlphaComposite.Src);
+            g.setColor(f.theme().background());
+            g.fillRect(0, 0, w, h);
+            g.setComposite(java.awt.AlphaComposite.SrcOver);
+            g.scale(f.scale(), f.scale());
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()), info);
+            dataArea = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+        return new Drawn(pixels.clone(), w, h, f.scale());
+    }
+
+    /** Puts a drawing on screen (FX thread): a copy of its pixels into the image shown. */
+    void show(Drawn d) {
+        if (image == null || (int) image.getWidth() != d.widthPx() || (int) image.getHeight() != d.heightPx()) {
+            image = new WritableImage(d.widthPx(), d.heightPx());
+            view.setImage(image);
+        }
+        image.getPixelWriter().setPixels(0, 0, d.widthPx(), d.heightPx(), PixelFormat.getIntArgbPreInstance(),
+                d.pixels(), 0, d.widthPx());
+        view.setFitWidth(d.widthPx() / d.scale());
+        view.setFitHeight(d.heightPx() / d.scale());
+    }
+
+    /** The frame's state into the chart's objects (the painter's thread). */
+    private void apply(Frame f) {
+        if (f.lines() != null) {
+            lines.use(f.lines());
+        }
+        if (ticks != null && f.ticks() != null) {
+            ticks.use(f.ticks());
+        }
+        if (time.getUpperBound() != f.endS() || time.getLowerBound() != 0) {
+            time.setRange(0, f.endS());
+        }
+        warmUp(f.warmupS());
+        if (chart.getXYPlot().getRangeAxis() instanceof LogAxis log && f.logTop() != log.getUpperBound()) {
+            log.setRange(0.05, f.logTop());
+        }
+        if (!values.getText().equals(f.values())) {
+            values.setText(f.values());
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setDomainCrosshairVisible(f.hoverS().isPresent());
+        f.hoverS().ifPresent(plot::setDomainCrosshairValue);
+        if (f.theme() != paintedTheme) {
+            paint(f.theme());
+            paintedTheme = f.theme();
+        }
+        chart.getLegend().setVisible(f.legend());
+    }
 
     /** The warm-up, shaded: it is left out of the summary and the findings. */
     private void warmUp(double seconds) {
@@ -180,41 +302,22 @@ final class LaneChart extends Region {
         shadedS = seconds;
     }
 
-    /** Sets the values line without drawing; {@link #draw} draws once after every change of a tick. */
-    void values(String text) {
-        chart.setNotify(false);
-        if (!values.getText().equals(text)) {
-            values.setText(text);
-        }
-    }
-
-    /** Draws the chart once, after {@link #refresh}, {@link #values} or {@link #hover}. */
-    void draw() {
-        chart.setNotify(true);
-    }
-
-    /** Shows the crosshair at {@code seconds}, or hides it. */
-    void hover(OptionalDouble seconds) {
-        chart.setNotify(false);
-        XYPlot plot = chart.getXYPlot();
-        plot.setDomainCrosshairVisible(seconds.isPresent());
-        seconds.ifPresent(plot::setDomainCrosshairValue);
-    }
-
     /** The time under {@code xPixel} of this chart's canvas, in seconds; empty outside the plot. */
     OptionalDouble timeAt(double xPixel) {
-        if (canvas.getRenderingInfo() == null) {
+        Rectangle2D area = dataArea;
+        if (area == null) {
             return OptionalDouble.empty();
         }
-        Rectangle2D area = canvas.getRenderingInfo().getPlotInfo().getDataArea();
         if (xPixel < area.getMinX() || xPixel > area.getMaxX()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(time.java2DToValue(xPixel, area, RectangleEdge.BOTTOM));
+        double s0 = 0;
+        double s1 = endS;
+        return OptionalDouble.of(s0 + (xPixel - area.getMinX()) / area.getWidth() * (s1 - s0));
     }
 
-    void theme(ChartTheme theme) {
-        chart.setNotify(false);
+    /** The theme's colours into the chart (the painter's thread). */
+    private void paint(ChartTheme theme) {
         chart.setBackgroundPaint(theme.background());
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(theme.background());
@@ -241,16 +344,11 @@ final class LaneChart extends Region {
         Color none = new Color(0, 0, 0, 0);
         legend.setBorder(0, 0, 0, 0);
         chart.setBorderPaint(none);
-        draw();
     }
 
-    /** The line under the title: the latest values, or the hovered time's. */
-    TextTitle subtitle() {
-        return values;
-    }
-
-    ChartCanvas canvas() {
-        return canvas;
+    /** The line under the title as the next drawing shows it: the latest values, or the hovered time's. */
+    String valuesText() {
+        return valuesText;
     }
 
     /** Below this height the legend gives its room to the plot; the values line still names every series. */
@@ -258,12 +356,10 @@ final class LaneChart extends Region {
 
     @Override
     protected void layoutChildren() {
-        boolean legend = getHeight() >= LEGEND_MIN_HEIGHT;
-        if (chart.getLegend().isVisible() != legend) {
-            chart.setNotify(false);
-            chart.getLegend().setVisible(legend);
+        view.relocate(0, 0);
+        if (getWidth() != drawnWidth || getHeight() != drawnHeight) {
+            refresh();
+            draw();
         }
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
-import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Label;
@@ -33,19 +32,24 @@ public final class LiveChartsView extends VBox {
     private final List<LaneChart> charts = new ArrayList<>();
     private final Timeline timer;
     private final TickListener onTick;
-    private long drawnRevision = -1;
+    private final ChartPainter painter;
+    private final java.util.Map<Lane.Side, Long> drawnRevisions = new java.util.EnumMap<>(Lane.Side.class);
     private double drawnWidth;
     private OptionalDouble hovered = OptionalDouble.empty();
 
-    /** Told after each tick, with how late it ran against its schedule (ms). */
-    @FunctionalInterface
+    /** Told how the charts keep up: each tick's lateness, each chart's drawing time. */
     public interface TickListener {
+        /** A tick ran {@code lateMs} after its schedule. */
         void ticked(double lateMs);
+
+        /** One chart took {@code ns} to draw. */
+        void drew(long ns);
     }
 
     public LiveChartsView(RunViewModel run, TickListener onTick) {
         this.run = run;
         this.onTick = onTick;
+        painter = new ChartPainter(javafx.application.Platform::runLater, onTick::drew);
         Label note = new Label("JVM lanes trail the load's by about a second (JFR delivers once a second) ·"
                 + " hover a chart to read every chart at that time");
         note.setId("chartsNote");
@@ -69,9 +73,9 @@ public final class LiveChartsView extends VBox {
             grid.getRowConstraints().add(row);
         }
         for (int i = 0; i < specs.size(); i++) {
-            LaneChart chart = new LaneChart(specs.get(i), run.timeline());
-            chart.canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(chart.timeAt(e.getX())));
-            chart.canvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(OptionalDouble.empty()));
+            LaneChart chart = new LaneChart(specs.get(i), run.timeline(), painter);
+            chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(chart.timeAt(e.getX())));
+            chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(OptionalDouble.empty()));
             charts.add(chart);
             grid.add(chart, i % 2, i / 2);
         }
@@ -89,35 +93,37 @@ public final class LiveChartsView extends VBox {
         }));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
-        painter.start();
     }
 
-    /** Drains the run's feed and redraws what changed: the timer's work, callable from tests. */
+    /**
+     * Drains the run's feed and redraws what changed: the timer's work, callable from tests. The load's
+     * seconds and the JVM's arrive apart, so each redraws only the charts that draw its lanes; a new width
+     * redraws all.
+     */
     public void tick() {
         run.tick();
-        long revision = run.chartRevisionProperty().get();
-        if (revision != drawnRevision || getWidth() != drawnWidth) {
-            drawnRevision = revision;
-            drawnWidth = getWidth();
-            charts.forEach(LaneChart::refresh);
-            subtitles();
+        boolean resized = getWidth() != drawnWidth;
+        drawnWidth = getWidth();
+        List<LaneChart> changed = new ArrayList<>();
+        for (LaneChart chart : charts) {
+            if (resized || chart.spec().sides().stream()
+                    .anyMatch(side -> run.timeline().revision(side) != drawnRevisions.getOrDefault(side, -1L))) {
+                changed.add(chart);
+            }
         }
+        for (Lane.Side side : Lane.Side.values()) {
+            drawnRevisions.put(side, run.timeline().revision(side));
+        }
+        changed.forEach(LaneChart::refresh);
+        subtitles(changed);
     }
 
     private boolean hoverPending;
-    /** Charts changed since they were last drawn, drawn one per pulse so no pulse waits for all of them. */
-    private final java.util.LinkedHashSet<LaneChart> dirty = new java.util.LinkedHashSet<>();
-    private final AnimationTimer painter = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            var next = dirty.iterator();
-            if (next.hasNext()) {
-                LaneChart chart = next.next();
-                next.remove();
-                chart.draw();
-            }
-        }
-    };
+
+    /** Runs {@code then} on the FX thread once every chart asked for so far is on screen. */
+    public void afterPainting(Runnable then) {
+        painter.afterPainting(then);
+    }
 
     public void stopTimer() {
         timer.stop();
@@ -125,7 +131,10 @@ public final class LiveChartsView extends VBox {
     }
 
     public void theme(ChartTheme theme) {
-        charts.forEach(c -> c.theme(theme));
+        charts.forEach(c -> {
+            c.theme(theme);
+            c.draw();
+        });
     }
 
     /** Moves the crosshair: mouse moves are many, so every chart redraws at most once per pulse. */
@@ -136,15 +145,15 @@ public final class LiveChartsView extends VBox {
             javafx.application.Platform.runLater(() -> {
                 hoverPending = false;
                 charts.forEach(c -> c.hover(hovered));
-                subtitles();
+                subtitles(charts);
             });
         }
     }
 
     /** Each chart's values at the hovered time, or its latest. */
-    private void subtitles() {
+    private void subtitles(List<LaneChart> which) {
         LiveTimeline timeline = run.timeline();
-        for (LaneChart chart : charts) {
+        for (LaneChart chart : which) {
             long atMs = hovered.isPresent() ? (long) (hovered.getAsDouble() * 1000)
                     : chart.spec().jvm() ? Math.min(timeline.lastJvmMs(), timeline.lastLoadMs()) : timeline.lastLoadMs();
             String values = chart.spec().lanes().stream()
@@ -154,7 +163,7 @@ public final class LiveChartsView extends VBox {
                     .collect(Collectors.joining(" · "));
             String when = hovered.isPresent() ? "at " + Lane.compact(Math.floor(hovered.getAsDouble())) + " s: " : "";
             chart.values(values.isEmpty() ? (hovered.isPresent() ? "nothing measured then" : " ") : when + values);
-            dirty.add(chart);
+            chart.draw();
         }
     }
 

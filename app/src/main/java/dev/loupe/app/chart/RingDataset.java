@@ -10,17 +10,20 @@ import org.jfree.data.xy.AbstractXYDataset;
 
 /**
  * A chart's view of some lanes of a {@link LiveTimeline}: x in seconds since the run's start, y as the
- * lane holds it (or mapped, for GC ticks). {@link #refresh} recomputes what is drawn, at most one
- * least/most pair per pixel column, and fires one change event: the chart repaints once per timer
- * tick, however many points arrived. Touched only on the FX thread.
+ * lane holds it (or mapped, for GC ticks). {@link #points} takes what is to be drawn from the rings, at
+ * most one least/most pair per pixel column, on the FX thread that owns them; {@link #use} hands those
+ * points to the chart on the thread that paints it, with one change event however many points arrived.
  */
 final class RingDataset extends AbstractXYDataset {
     private final LiveTimeline timeline;
     private final List<Lane> lanes;
     private final DoubleUnaryOperator map;
-    private final double[][] x;
-    private final double[][] y;
-    private final int[] count;
+    private final double[][] scratchX;
+    private final double[][] scratchY;
+    private volatile Points shown;
+
+    /** What one series or more hold at one moment: x in seconds, y in the lane's unit. Not changed once made. */
+    record Points(double[][] x, double[][] y) {}
 
     RingDataset(LiveTimeline timeline, List<Lane> lanes) {
         this(timeline, lanes, DoubleUnaryOperator.identity());
@@ -31,27 +34,36 @@ final class RingDataset extends AbstractXYDataset {
         this.lanes = List.copyOf(lanes);
         this.map = map;
         int points = 2 * timeline.ring(lanes.getFirst()).capacity();
-        x = new double[lanes.size()][points];
-        y = new double[lanes.size()][points];
-        count = new int[lanes.size()];
+        scratchX = new double[lanes.size()][points];
+        scratchY = new double[lanes.size()][points];
+        shown = new Points(new double[lanes.size()][0], new double[lanes.size()][0]);
     }
 
     List<Lane> lanes() {
         return lanes;
     }
 
-    /** Redraws from the rings for a plot {@code columns} pixels wide, then tells the chart once. */
-    void refresh(int columns) {
+    /** What to draw for a plot {@code columns} pixels wide, read from the rings (FX thread). */
+    Points points(int columns) {
         long toMs = Math.max(1000, timeline.totalMs());
+        double[][] x = new double[lanes.size()][];
+        double[][] y = new double[lanes.size()][];
         for (int s = 0; s < lanes.size(); s++) {
             Ring ring = timeline.ring(lanes.get(s));
-            int n = ring.decimate(columns, 0, toMs, x[s], y[s]);
+            int n = ring.decimate(columns, 0, toMs, scratchX[s], scratchY[s]);
+            x[s] = new double[n];
+            y[s] = new double[n];
             for (int i = 0; i < n; i++) {
-                x[s][i] /= 1000.0;
-                y[s][i] = map.applyAsDouble(y[s][i]);
+                x[s][i] = scratchX[s][i] / 1000.0;
+                y[s][i] = map.applyAsDouble(scratchY[s][i]);
             }
-            count[s] = n;
         }
+        return new Points(x, y);
+    }
+
+    /** Draws {@code points} from now on (the painting thread), telling the chart once. */
+    void use(Points points) {
+        shown = points;
         fireDatasetChanged();
     }
 
@@ -73,7 +85,7 @@ final class RingDataset extends AbstractXYDataset {
 
     @Override
     public int getItemCount(int series) {
-        return count[series];
+        return shown.x()[series].length;
     }
 
     @Override
@@ -88,11 +100,11 @@ final class RingDataset extends AbstractXYDataset {
 
     @Override
     public double getXValue(int series, int item) {
-        return x[series][item];
+        return shown.x()[series][item];
     }
 
     @Override
     public double getYValue(int series, int item) {
-        return y[series][item];
+        return shown.y()[series][item];
     }
 }

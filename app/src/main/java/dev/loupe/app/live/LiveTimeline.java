@@ -27,11 +27,25 @@ public final class LiveTimeline {
     private long jvmEndMs;
     private long lastLoadMs = -1;
     private long lastJvmMs = -1;
+    /** Counts the changes to each side's lanes, so a chart redraws only when its own lanes changed. */
+    private final Map<Lane.Side, Long> revisions = new EnumMap<>(Lane.Side.class);
 
     public LiveTimeline() {
         for (Lane lane : Lane.values()) {
             rings.put(lane, new Ring(RunResult.MAX_INTERVALS));
         }
+        for (Lane.Side side : Lane.Side.values()) {
+            revisions.put(side, 0L);
+        }
+    }
+
+    /** How many times {@code side}'s lanes changed: a chart of that side needs drawing when it moved on. */
+    public long revision(Lane.Side side) {
+        return revisions.get(side);
+    }
+
+    private void changed(Lane.Side side) {
+        revisions.merge(side, 1L, Long::sum);
     }
 
     /** Forgets the last run; the next lasts {@code totalMs} of which the first {@code warmupMs} warm up. */
@@ -42,10 +56,16 @@ public final class LiveTimeline {
         jvmEndMs = 0;
         lastLoadMs = -1;
         lastJvmMs = -1;
+        changed(Lane.Side.LOAD);
+        changed(Lane.Side.JVM);
     }
 
     /** The run's plan as the session settled it (a preset's values resolved); the data stays. */
     public void plan(long warmupMs, long totalMs) {
+        if (warmupMs != this.warmupMs || totalMs != this.totalMs) {
+            changed(Lane.Side.LOAD);
+            changed(Lane.Side.JVM);
+        }
         this.warmupMs = warmupMs;
         this.totalMs = totalMs;
     }
@@ -60,6 +80,7 @@ public final class LiveTimeline {
         if (second.endMs() - second.startMs() >= FULL_SPAN_MS) {
             lastLoadMs = second.startMs();
         }
+        changed(Lane.Side.LOAD);
     }
 
     public void add(TelemetrySecond second) {
@@ -75,6 +96,7 @@ public final class LiveTimeline {
         if (second.endMs() - second.startMs() >= FULL_SPAN_MS) {
             lastJvmMs = second.startMs();
         }
+        changed(Lane.Side.JVM);
     }
 
     public Ring ring(Lane lane) {

@@ -8,6 +8,7 @@ import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.report.RunFolder;
+import dev.loupe.engine.report.ThresholdResult;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.series.SecondInterval;
@@ -244,7 +245,8 @@ public final class RunViewModel {
         switch (done) {
             case SessionOutcome.ScenarioFinished f -> {
                 findings.setAll(f.result().findings());
-                message.set(f.stopped() ? "stopped; the run folder holds what ran" : "finished");
+                message.set((f.stopped() ? "stopped; the run folder holds what ran" : "finished")
+                        + thresholdsSaid(f.written().thresholds()));
             }
             case SessionOutcome.SetupFailed f -> message.set("could not start: " + f.message());
             case SessionOutcome.Failed f -> message.set("the run failed (" + f.cause() + "); run.log in the run folder says more");
@@ -252,6 +254,18 @@ public final class RunViewModel {
         }
         state.set(SessionState.DONE);
         running.set(false); // last: whoever hears it sees the outcome, the final findings and the message
+    }
+
+    /** What the thresholds say, after the finished run's word: all passed, or the first that failed and how many. */
+    static String thresholdsSaid(List<ThresholdResult> judged) {
+        if (judged.isEmpty()) {
+            return "";
+        }
+        List<ThresholdResult> failed = judged.stream().filter(t -> !t.passed()).toList();
+        if (failed.isEmpty()) {
+            return judged.size() == 1 ? " · the threshold passed" : " · all " + judged.size() + " thresholds passed";
+        }
+        return " · " + failed.getFirst().verdict() + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "");
     }
 
     /** The session's events: the few state changes go to the FX thread, the rest into the feed the timer drains. */

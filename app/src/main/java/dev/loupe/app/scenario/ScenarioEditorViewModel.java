@@ -36,6 +36,10 @@ import javafx.collections.ObservableList;
 public final class ScenarioEditorViewModel {
     /** The fields the panel shows, by path, with their labels, in the panel's order. */
     static final Map<String, String> FIELDS = shownFields();
+    /** The first threshold field; the view heads the thresholds with a line of their own. */
+    public static final String THRESHOLD_P99 = "thresholds.summary.latencyMs.p99";
+    /** The keys of a file that runs several scenarios, which the dashboard does not run. */
+    static final List<String> MANY_RUNS = List.of("matrix", "sweep");
 
     private final ScenarioReader reader;
     private final Function<String, List<VariantOption>> optionsOf;
@@ -78,6 +82,9 @@ public final class ScenarioEditorViewModel {
         f.put("load.duration", "Duration");
         f.put("load.warmup", "Warm-up");
         f.put("load.keepAlive", "Keep-alive");
+        f.put(THRESHOLD_P99, "p99 latency, ms (e.g. < 50)");
+        f.put("thresholds.summary.errorRatePct", "Error rate, % (e.g. < 1)");
+        f.put("thresholds.findings.red", "Red findings (e.g. == 0)");
         return f;
     }
 
@@ -101,10 +108,15 @@ public final class ScenarioEditorViewModel {
         return f;
     }
 
-    /** The shown fields, in the panel's order, the variant's options last. */
+    /** The shown fields, in the panel's order, the variant's options right after the server's threads. */
     public List<FieldViewModel> fields() {
-        List<FieldViewModel> all = new ArrayList<>(fields.values());
-        all.addAll(optionFields);
+        List<FieldViewModel> all = new ArrayList<>();
+        for (FieldViewModel f : fields.values()) {
+            all.add(f);
+            if (f.path().equals("server.threads")) {
+                all.addAll(optionFields);
+            }
+        }
         return all;
     }
 
@@ -231,6 +243,11 @@ public final class ScenarioEditorViewModel {
         } catch (InvalidScenarioException e) {
             scenario.set(null);
             for (ScenarioProblem p : e.problems()) {
+                if (MANY_RUNS.contains(p.path())) {
+                    otherProblems.add(p.path() + ": this file runs several scenarios (a " + p.path()
+                            + "), which runs from the command line; the dashboard runs one scenario at a time");
+                    continue;
+                }
                 Optional<FieldViewModel> at = fields().stream().filter(f -> f.path().equals(p.path())).findFirst();
                 if (at.isPresent() && at.get().problemProperty().get().isEmpty()) {
                     at.get().setProblem(p.message());

@@ -70,4 +70,19 @@ class LiveTimelineTest {
         assertThat(t.valueAt(Lane.HEAP_USED, 1500)).as("past the JVM lanes' end").isEmpty();
         assertThat(t.ring(Lane.HEAP_USED).min(0)).as("the sawtooth's floor in the same point").isEqualTo(40.0);
     }
+
+    @Test
+    void aJvmSecondMovesOnlyTheJvmSidesRevision() {
+        LiveTimeline t = new LiveTimeline();
+        t.reset(0, 10_000);
+        long load = t.revision(Lane.Side.LOAD);
+        long jvm = t.revision(Lane.Side.JVM);
+        t.add(jvm(0, 1, 1));
+        assertThat(t.revision(Lane.Side.JVM)).isEqualTo(jvm + 1);
+        assertThat(t.revision(Lane.Side.LOAD)).as("the load's charts need no drawing").isEqualTo(load);
+        t.plan(0, 10_000);
+        assertThat(t.revision(Lane.Side.LOAD)).as("control: an unchanged plan changes nothing").isEqualTo(load);
+        t.plan(2_000, 12_000);
+        assertThat(t.revision(Lane.Side.LOAD)).as("a new time axis redraws both").isEqualTo(load + 1);
+    }
 }

@@ -111,6 +111,51 @@ class ScenarioEditorViewModelTest {
     }
 
     @Test
+    void thresholdsAreFieldsTooAndOthersTheFileHoldsAreKept() throws Exception {
+        Path file = dir.resolve("t.json");
+        Files.writeString(file, """
+                {"name": "t", "server": {"variant": "event-loop"}, "workload": "hello",
+                 "load": {"profile": "light"},
+                 "thresholds": {"summary.latencyMs.p99": "< 50", "summary.throughputRps": "> 100"}}
+                """);
+        editor.open(file);
+        FieldViewModel p99 = editor.field("thresholds.summary.latencyMs.p99");
+        assertThat(p99.textProperty().get()).isEqualTo("< 50");
+        assertThat(editor.field("thresholds.findings.red").textProperty().get()).isEmpty();
+
+        p99.textProperty().set("under 50");
+        assertThat(p99.problemProperty().get()).startsWith("\"under 50\" (expected: an operator <, <=, >, >= or ==");
+        assertThat(editor.scenarioProperty().get()).isNull();
+
+        p99.textProperty().set("<= 20");
+        editor.field("thresholds.findings.red").textProperty().set("== 0");
+        assertThat(editor.scenarioProperty().get().thresholds()).extracting(t -> t.metric() + " " + t.condition())
+                .containsExactlyInAnyOrder("summary.latencyMs.p99 <= 20", "summary.throughputRps > 100", "findings.red == 0");
+        editor.save();
+        assertThat(JSON.readTree(file.toFile()).get("thresholds")).isEqualTo(JSON.readTree(
+                "{\"summary.latencyMs.p99\": \"<= 20\", \"summary.throughputRps\": \"> 100\", \"findings.red\": \"== 0\"}"));
+    }
+
+    @Test
+    void aMatrixSaysItRunsFromTheCommandLineAndIsNotRunHere() throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, """
+                {"name": "m", "server": {"variant": "event-loop"}, "workload": "hello", "load": {"profile": "light"},
+                 "matrix": {"server.variant": ["event-loop", "virtual-threads"]}}
+                """);
+        editor.open(file);
+        assertThat(editor.scenarioProperty().get()).isNull();
+        assertThat(editor.otherProblems()).singleElement().asString()
+                .startsWith("matrix: this file runs several scenarios").contains("runs from the command line");
+
+        Files.writeString(file, """
+                {"name": "m", "server": {"variant": "event-loop"}, "workload": "hello", "load": {"profile": "light"}}
+                """);
+        editor.open(file);
+        assertThat(editor.scenarioProperty().get()).as("control: the same file without it runs").isNotNull();
+    }
+
+    @Test
     void aWorkloadParameterTheWorkloadRefusesIsShownAtTheWorkload() throws Exception {
         editor.open(samples().resolve("quick.json"));
         editor.field("workload").textProperty().set("sleep:soon");

@@ -14,7 +14,7 @@ public enum ThreadRole {
     GENERATOR,
     /** Loupe's telemetry: delay probes, hiccup probe, runtime sampler, JFR consumer. */
     TELEMETRY,
-    /** The dashboard: the JavaFX application and render threads. */
+    /** The dashboard: the JavaFX application and render threads, and Loupe's own ({@code loupe-ui-…}, the chart painter). */
     UI,
     /** The JVM's own threads: GC, compiler, JFR recorder, reference handling. */
     JVM,
@@ -25,7 +25,7 @@ public enum ThreadRole {
     public static final String TELEMETRY_PREFIX = "loupe-telemetry-";
 
     private static final List<String> SERVER_NAMES = List.of("loupe-server-", "HTTP-Dispatcher");
-    private static final List<String> UI_NAMES = List.of("JavaFX Application Thread", "QuantumRenderer",
+    private static final List<String> UI_NAMES = List.of("loupe-ui-", "JavaFX Application Thread", "QuantumRenderer",
             "InvokeLaterDispatcher", "Prism", "JavaFX-Launcher", "Monocle");
     private static final List<String> JVM_NAMES = List.of("GC Thread", "G1 ", "VM ", "C1 CompilerThread",
             "C2 CompilerThread", "JFR ", "Service Thread", "Common-Cleaner", "Reference Handler", "Finalizer",
