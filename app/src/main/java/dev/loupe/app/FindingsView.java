@@ -2,7 +2,11 @@ package dev.loupe.app;
 
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.analysis.Severity;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -34,6 +38,12 @@ final class FindingsView extends VBox {
     private final VBox headline = new VBox(6);
     private final VBox others = new VBox(4);
     private Finding chosen;
+    /** What is on screen: the findings as last shown, the headline's rule, and the labels that show them. */
+    private List<Finding> shown = List.of();
+    private String shownTop;
+    private boolean shownFinished;
+    private boolean drawn;
+    private final Map<String, Label> labels = new HashMap<>();
 
     /** @param finished whether a run has ended: its findings are then final */
     FindingsView(ObservableList<Finding> findings, ObservableBooleanValue finished) {
@@ -72,6 +82,31 @@ final class FindingsView extends VBox {
         Finding top = chosen != null ? findings.stream().filter(f -> f.rule().equals(chosen.rule())).findFirst().orElseThrow()
                 : findings.stream().filter(f -> f.severity() == Severity.RED).findFirst()
                         .orElse(findings.isEmpty() ? null : findings.getFirst());
+        List<Finding> now = List.copyOf(findings);
+        if (drawn && now.equals(shown) && finished.get() == shownFinished && Objects.equals(shownTop, top == null ? null : top.rule())) {
+            return; // the same findings: nothing to lay out again
+        }
+        boolean sameRules = top != null && Objects.equals(shownTop, top.rule())
+                && now.stream().map(FindingsView::ruleAndSeverity).toList()
+                        .equals(shown.stream().map(FindingsView::ruleAndSeverity).toList());
+        drawn = true;
+        shown = now;
+        shownTop = top == null ? null : top.rule();
+        shownFinished = finished.get();
+        if (sameRules) {
+            // live findings change their numbers every second: new words in the labels there are, no new nodes
+            labels.get("headlineTitle").setText(top.title());
+            labels.get("headlineAdvice").setText("Try: " + top.advice());
+            labels.get("headlineEvidence").setText(top.evidence());
+            for (Finding f : now) {
+                Label row = labels.get("finding-" + f.rule());
+                if (row != null) {
+                    row.setText(rowText(f));
+                }
+            }
+            return;
+        }
+        labels.clear();
         headline.getChildren().clear();
         others.getChildren().clear();
         if (top == null) {
@@ -102,8 +137,7 @@ final class FindingsView extends VBox {
             if (f == top || f.rule().equals(top.rule())) {
                 continue;
             }
-            Label row = wrapped(icon(f.severity()) + " " + f.severity().toString().toUpperCase(Locale.ROOT) + "  " + f.title(),
-                    "finding-" + f.rule());
+            Label row = wrapped(rowText(f), "finding-" + f.rule());
             row.setStyle("-fx-cursor: hand; -fx-padding: 4 6 4 6; -fx-border-color: " + hex(f.severity())
                     + "; -fx-border-width: 0 0 0 3;");
             row.setOnMouseClicked(e -> {
@@ -114,9 +148,18 @@ final class FindingsView extends VBox {
         }
     }
 
-    private static Label wrapped(String text, String id) {
+    private static String ruleAndSeverity(Finding f) {
+        return f.rule() + " " + f.severity();
+    }
+
+    private static String rowText(Finding f) {
+        return icon(f.severity()) + " " + f.severity().toString().toUpperCase(Locale.ROOT) + "  " + f.title();
+    }
+
+    private Label wrapped(String text, String id) {
         Label l = new Label(text);
         l.setId(id);
+        labels.put(id, l);
         l.setWrapText(true);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;

@@ -1,6 +1,7 @@
 package dev.loupe.app;
 
 import dev.loupe.app.chart.LiveChartsView;
+import dev.loupe.app.live.DelayLamp;
 import dev.loupe.app.scenario.FieldViewModel;
 import dev.loupe.app.scenario.ScenarioEditorViewModel;
 import dev.loupe.engine.analysis.Finding;
@@ -330,7 +331,8 @@ final class MainView {
         why.setMaxWidth(420);
         Tooltip.install(now, why);
         Tooltip.install(verdict, why);
-        model.run().lampProperty().addListener((o, before, lamp) -> {
+        Runnable show = () -> {
+            DelayLamp lamp = model.run().lampProperty().get();
             if (lamp == null) {
                 light.setFill(GREY);
                 word.setText("—");
@@ -343,11 +345,15 @@ final class MainView {
             light.setFill(colour);
             word.setText(lamp.now().toString().toUpperCase(Locale.ROOT));
             word.setTextFill(colour);
-            now.setText("dispatch delay " + Numbers.latencyMs(lamp.nowMs()) + " now");
+            now.setText("dispatch delay " + Numbers.latencyMs(lamp.nowMs()) + (model.run().runningProperty().get()
+                    ? " now" : " in the last second"));
             verdict.setText(lamp.run() == null ? "· run verdict after the warm-up"
-                    : "· run so far: " + lamp.run().toString().toUpperCase(Locale.ROOT) + " (" + lamp.why() + ")");
+                    : (model.run().runningProperty().get() ? "· run so far: " : "· whole run: ")
+                            + lamp.run().toString().toUpperCase(Locale.ROOT) + " (" + lamp.why() + ")");
             verdict.setTextFill(lamp.run() == null ? GREY : colour(lamp.run()));
-        });
+        };
+        model.run().lampProperty().addListener((o, before, lamp) -> show.run());
+        model.run().runningProperty().addListener((o, before, running) -> show.run());
         HBox light3 = new HBox(6, light, word, now);
         light3.setAlignment(Pos.CENTER_LEFT);
         FlowPane box = new FlowPane(8, 2, light3, verdict);

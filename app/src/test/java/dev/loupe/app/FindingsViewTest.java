@@ -69,6 +69,21 @@ class FindingsViewTest {
                 .isEqualTo("The event loop was blocked");
     }
 
+    @Test
+    void newNumbersForTheSameFindingsChangeTheWordsNotTheNodes(FxRobot robot) {
+        robot.interact(() -> findings.setAll(List.of(BLOCKED, PINNING)));
+        Label evidence = robot.lookup("#headlineEvidence").queryAs(Label.class);
+        Finding worse = new Finding(BLOCKED.rule(), Severity.RED, BLOCKED.title(), "dispatch delay max 640 ms",
+                BLOCKED.advice());
+        robot.interact(() -> findings.setAll(List.of(worse, PINNING)));
+        assertThat(robot.lookup("#headlineEvidence").queryAs(Label.class)).isSameAs(evidence);
+        assertThat(evidence.getText()).isEqualTo("dispatch delay max 640 ms");
+
+        Finding red = new Finding(PINNING.rule(), Severity.RED, PINNING.title(), PINNING.evidence(), PINNING.advice());
+        robot.interact(() -> findings.setAll(List.of(worse, red)));
+        assertThat(text(robot, "#finding-pinning")).as("a new severity is drawn afresh").startsWith("● RED");
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }

@@ -149,6 +149,9 @@ final class LaneChart extends Region {
         }
         NumberAxis linear = new NumberAxis(spec.unit());
         linear.setAutoRangeIncludesZero(true);
+        // every lane is a count, a size or a time: never below zero, and a lane of zeros reads 0 to 1, not ±4E-9
+        linear.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        linear.setAutoRangeMinimumSize(1.0);
         if (spec.percent()) {
             linear.setRange(0, 100);
         }
