@@ -119,9 +119,12 @@ public final class LoupeApp extends Application {
         automation = options.open() == null && options.screenshot() == null && !options.exitAfterRun() ? null
                 : new AutomatedRun(options, model, view, stage);
         stage.show();
-        if (automation != null) {
-            automation.begin();
-        }
+        // the charts' drawing code is compiled now, while a user picks a scenario; a scripted run waits for it
+        view.charts().rehearse(() -> {
+            if (automation != null) {
+                automation.begin();
+            }
+        });
     }
 
     @Override

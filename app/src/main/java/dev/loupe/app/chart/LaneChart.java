@@ -52,6 +52,7 @@ final class LaneChart extends Region {
     private final ChartSpec spec;
     private final LiveTimeline timeline;
     private final ChartPainter painter;
+    private final java.util.function.LongConsumer drew;
     // the painter's: the chart and everything in it
     private final RingDataset lines;
     private final RingDataset ticks;
@@ -74,25 +75,34 @@ final class LaneChart extends Region {
     private ChartTheme theme = ChartTheme.LIGHT;
     private double drawnWidth;
     private double drawnHeight;
-    /** Where the last drawing put the plot, in the region's coordinates; null before the first. */
-    private volatile Rectangle2D dataArea;
+    private double drawnScale;
+    /** Where the last drawing put the plot, in the region's coordinates, and the time axis it drew; null before the first. */
+    private volatile Plotted plotted;
+
+    /** A drawn plot's area and the end of its time axis, published together. */
+    private record Plotted(Rectangle2D area, double endS) {}
 
     /** What one drawing shows, handed from the FX thread to the painter's. */
     record Frame(RingDataset.Points lines, RingDataset.Points ticks, double endS, double warmupS, double logTop,
             String values, OptionalDouble hoverS, ChartTheme theme, boolean legend, double width, double height,
             double scale) {}
 
-    /** A drawn chart: premultiplied ARGB pixels, {@code widthPx} by {@code heightPx}, for a region {@code scale} times smaller. */
-    record Drawn(int[] pixels, int widthPx, int heightPx, double scale) {}
+    /**
+     * A drawn chart: premultiplied ARGB pixels, {@code widthPx} by {@code heightPx}, for a region
+     * {@code scale} times smaller, and how long drawing it took.
+     */
+    record Drawn(int[] pixels, int widthPx, int heightPx, double scale, long drawNs) {}
 
-    LaneChart(ChartSpec spec, LiveTimeline timeline, ChartPainter painter) {
+    /** @param drew told on the FX thread how long each drawing shown took, in ns */
+    LaneChart(ChartSpec spec, LiveTimeline timeline, ChartPainter painter, java.util.function.LongConsumer drew) {
         this.spec = spec;
         this.timeline = timeline;
         this.painter = Objects.requireNonNull(painter, "painter");
+        this.drew = Objects.requireNonNull(drew, "drew");
         lines = new RingDataset(timeline, spec.lanes());
         ticks = spec.gcTicks() ? new RingDataset(timeline, List.of(Lane.GC_PAUSES), v -> v > 0 ? 1 : Double.NaN) : null;
         ValueAxis value = valueAxis(spec);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = new SmoothLines();
         for (int i = 0; i < spec.lanes().size(); i++) {
             renderer.setSeriesPaint(i, Palette.of(spec.lanes().get(i)));
             renderer.setSeriesStroke(i, Palette.strokeOf(spec.lanes().get(i)));
@@ -122,7 +132,7 @@ final class LaneChart extends Region {
         }
         time.setNumberFormatOverride(new DecimalFormat("0' s'"));
         chart = new JFreeChart(spec.title(), TITLE, plot, true);
-        chart.setAntiAlias(true);
+        chart.setAntiAlias(false); // backgrounds, bands and grid are straight: only the series lines are smoothed
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
         chart.setPadding(new RectangleInsets(2, 4, 2, 8));
         chart.setNotify(false); // drawn when the painter says, never on a change event
@@ -134,6 +144,25 @@ final class LaneChart extends Region {
         setId("chart-" + spec.id());
         setMinSize(120, 100);
         refresh();
+    }
+
+    /**
+     * Lines without shapes, each series one path, antialiased while the rest of the chart is not:
+     * smoothing the backgrounds, bands and markers too cost most of a chart's drawing time (they are
+     * large areas the rasteriser covers pixel by pixel) and changes nothing one can see.
+     */
+    private static final class SmoothLines extends XYLineAndShapeRenderer {
+        SmoothLines() {
+            super(true, false);
+        }
+
+        @Override
+        protected void drawFirstPassShape(java.awt.Graphics2D g2, int pass, int series, int item, java.awt.Shape shape) {
+            Object before = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            super.drawFirstPassShape(g2, pass, series, item, shape);
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, before);
+        }
     }
 
     /** Delays on a log scale, so 0.1 ms, the 10 ms line and a 500 ms stall are all readable; the rest linear from zero. */
@@ -215,13 +244,41 @@ final class LaneChart extends Region {
         }
         drawnWidth = w;
         drawnHeight = h;
-        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        drawnScale = renderScale();
         painter.paint(this, new Frame(linePoints, tickPoints, endS, warmupS, logTop, valuesText, hoverS, theme,
-                h >= LEGEND_MIN_HEIGHT, w, h, scale));
+                h >= LEGEND_MIN_HEIGHT, w, h, renderScale()));
+    }
+
+    /**
+     * A frame of made-up points at this chart's size, for {@link ChartPainter#rehearse}: the first
+     * drawings run the drawing code interpreted, and the JIT compiles it while they go, so they
+     * should happen before a run shares the cores, not during it.
+     */
+    Frame rehearsal(int round) {
+        int n = 60 + round % 7;
+        double[][] x = new double[spec.lanes().size()][n];
+        double[][] y = new double[spec.lanes().size()][n];
+        for (int s = 0; s < x.length; s++) {
+            for (int i = 0; i < n; i++) {
+                x[s][i] = i;
+                y[s][i] = spec.delayBands() ? 0.1 + (i * 7 + s * 13 + round) % 150 : (i * 31 + s * 17 + round) % 97;
+            }
+        }
+        RingDataset.Points points = new RingDataset.Points(x, y);
+        double w = Math.max(300, getWidth());
+        double h = Math.max(150, getHeight());
+        return new Frame(points, ticks == null ? null : points, n, 5, 200, "rehearsal " + round,
+                round % 2 == 0 ? OptionalDouble.empty() : OptionalDouble.of(n / 2.0), theme, h >= LEGEND_MIN_HEIGHT, w, h,
+                renderScale());
+    }
+
+    private double renderScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
     }
 
     /** Draws {@code f} with Java2D (the painter's thread only). */
     Drawn render(Frame f) {
+        long start = System.nanoTime();
         apply(f);
         int w = (int) Math.ceil(f.width() * f.scale());
         int h = (int) Math.ceil(f.height() * f.scale());
@@ -237,16 +294,17 @@ final class LaneChart extends Region {
             g.scale(f.scale(), f.scale());
             ChartRenderingInfo info = new ChartRenderingInfo();
             chart.draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()), info);
-            dataArea = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
+            plotted = new Plotted((Rectangle2D) info.getPlotInfo().getDataArea().clone(), f.endS());
         } finally {
             g.dispose();
         }
         int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
-        return new Drawn(pixels.clone(), w, h, f.scale());
+        return new Drawn(pixels.clone(), w, h, f.scale(), System.nanoTime() - start);
     }
 
     /** Puts a drawing on screen (FX thread): a copy of its pixels into the image shown. */
     void show(Drawn d) {
+        drew.accept(d.drawNs());
         if (image == null || (int) image.getWidth() != d.widthPx() || (int) image.getHeight() != d.heightPx()) {
             image = new WritableImage(d.widthPx(), d.heightPx());
             view.setImage(image);
@@ -305,18 +363,23 @@ final class LaneChart extends Region {
         shadedS = seconds;
     }
 
+    /** Where the last drawing put the plot, in this region's coordinates; null before the first drawing. */
+    Rectangle2D plotArea() {
+        Plotted p = plotted;
+        return p == null ? null : p.area();
+    }
+
     /** The time under {@code xPixel} of this chart's canvas, in seconds; empty outside the plot. */
     OptionalDouble timeAt(double xPixel) {
-        Rectangle2D area = dataArea;
-        if (area == null) {
+        Plotted p = plotted;
+        if (p == null) {
             return OptionalDouble.empty();
         }
+        Rectangle2D area = p.area();
         if (xPixel < area.getMinX() || xPixel > area.getMaxX()) {
             return OptionalDouble.empty();
         }
-        double s0 = 0;
-        double s1 = endS;
-        return OptionalDouble.of(s0 + (xPixel - area.getMinX()) / area.getWidth() * (s1 - s0));
+        return OptionalDouble.of((xPixel - area.getMinX()) / area.getWidth() * p.endS());
     }
 
     /** The theme's colours into the chart (the painter's thread). */
@@ -360,7 +423,7 @@ final class LaneChart extends Region {
     @Override
     protected void layoutChildren() {
         view.relocate(0, 0);
-        if (getWidth() != drawnWidth || getHeight() != drawnHeight) {
+        if (getWidth() != drawnWidth || getHeight() != drawnHeight || renderScale() != drawnScale) {
             refresh();
             draw();
         }

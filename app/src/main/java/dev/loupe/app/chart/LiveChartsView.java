@@ -49,7 +49,7 @@ public final class LiveChartsView extends VBox {
     public LiveChartsView(RunViewModel run, TickListener onTick) {
         this.run = run;
         this.onTick = onTick;
-        painter = new ChartPainter(javafx.application.Platform::runLater, onTick::drew);
+        painter = new ChartPainter(javafx.application.Platform::runLater);
         Label note = new Label("JVM lanes trail the load's by about a second (JFR delivers once a second) ·"
                 + " hover a chart to read every chart at that time");
         note.setId("chartsNote");
@@ -73,7 +73,7 @@ public final class LiveChartsView extends VBox {
             grid.getRowConstraints().add(row);
         }
         for (int i = 0; i < specs.size(); i++) {
-            LaneChart chart = new LaneChart(specs.get(i), run.timeline(), painter);
+            LaneChart chart = new LaneChart(specs.get(i), run.timeline(), painter, onTick::drew);
             chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(chart.timeAt(e.getX())));
             chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(OptionalDouble.empty()));
             charts.add(chart);
@@ -125,6 +125,18 @@ public final class LiveChartsView extends VBox {
         painter.afterPainting(then);
     }
 
+    /** How many made-up drawings of each chart {@link #rehearse} makes: enough for the JIT to compile the drawing code. */
+    static final int REHEARSALS = 40;
+
+    /**
+     * Draws every chart {@value #REHEARSALS} times with made-up points, off screen, then runs
+     * {@code done} on the FX thread. The first drawings run interpreted while the JIT compiles them;
+     * done while the user picks a scenario, that work does not take the cores from a run.
+     */
+    public void rehearse(Runnable done) {
+        painter.rehearse(charts, REHEARSALS, done);
+    }
+
     public void stopTimer() {
         timer.stop();
         painter.stop();
@@ -155,7 +167,7 @@ public final class LiveChartsView extends VBox {
         LiveTimeline timeline = run.timeline();
         for (LaneChart chart : which) {
             long atMs = hovered.isPresent() ? (long) (hovered.getAsDouble() * 1000)
-                    : chart.spec().jvm() ? Math.min(timeline.lastJvmMs(), timeline.lastLoadMs()) : timeline.lastLoadMs();
+                    : chart.spec().jvm() ? timeline.lastJvmMs() : timeline.lastLoadMs();
             String values = chart.spec().lanes().stream()
                     .filter(lane -> !lane.uncorrected())
                     .map(lane -> timeline.valueAt(lane, atMs).map(v -> (lane.shortLabel().isEmpty() ? "" : lane.shortLabel() + " ") + lane.format(v)).orElse(null))

@@ -27,6 +27,8 @@ public final class LiveTimeline {
     private long jvmEndMs;
     private long lastLoadMs = -1;
     private long lastJvmMs = -1;
+    /** The last second's worst probe, kept apart from the rings (which merge neighbours past an hour); NaN before one. */
+    private double nowMs = Double.NaN;
     /** Counts the changes to each side's lanes, so a chart redraws only when its own lanes changed. */
     private final Map<Lane.Side, Long> revisions = new EnumMap<>(Lane.Side.class);
 
@@ -56,6 +58,7 @@ public final class LiveTimeline {
         jvmEndMs = 0;
         lastLoadMs = -1;
         lastJvmMs = -1;
+        nowMs = Double.NaN;
         changed(Lane.Side.LOAD);
         changed(Lane.Side.JVM);
     }
@@ -91,6 +94,10 @@ public final class LiveTimeline {
             } else if (lane.side() == Lane.Side.JVM) {
                 rings.get(lane).add(second.startMs(), lane.valueOf(second));
             }
+        }
+        double max = Lane.DISPATCH_MAX.valueOf(second);
+        if (!Double.isNaN(max)) {
+            nowMs = max;
         }
         jvmEndMs = Math.max(jvmEndMs, second.endMs());
         if (second.endMs() - second.startMs() >= FULL_SPAN_MS) {
@@ -143,18 +150,17 @@ public final class LiveTimeline {
         return Optional.of(ring.max(i));
     }
 
-    /** The lamp: the dispatch delay now and the verdict so far; empty while no probe has reported. */
+    /**
+     * The lamp: the dispatch delay now (the last second's worst probe) and the verdict so far by Clinic's
+     * rule over the measured seconds; empty while no probe has reported. Past an hour the rings hold
+     * merged seconds (each the most of its seconds), so the verdict's median then reads high, never low.
+     */
     public Optional<DelayLamp> lamp() {
-        Ring max = rings.get(Lane.DISPATCH_MAX);
-        Ring p50 = rings.get(Lane.DISPATCH_P50);
-        int last = max.size() - 1;
-        while (last >= 0 && Double.isNaN(max.max(last))) {
-            last--;
-        }
-        if (last < 0) {
+        if (Double.isNaN(nowMs)) {
             return Optional.empty();
         }
-        double nowMs = max.max(last);
+        Ring max = rings.get(Lane.DISPATCH_MAX);
+        Ring p50 = rings.get(Lane.DISPATCH_P50);
         double[] medians = new double[p50.size()];
         int n = 0;
         double worst = 0;
@@ -168,8 +174,7 @@ public final class LiveTimeline {
             return Optional.of(new DelayLamp(Severity.ofDelayMs(nowMs), nowMs, null, 0, 0));
         }
         double median = median(Arrays.copyOf(medians, n));
-        return Optional.of(new DelayLamp(Severity.ofDelayMs(nowMs), nowMs,
-                DelayLamp.verdict(median, worst), median, worst));
+        return Optional.of(new DelayLamp(Severity.ofDelayMs(nowMs), nowMs, DelayLamp.verdict(median, worst), median, worst));
     }
 
     private static double median(double[] values) {

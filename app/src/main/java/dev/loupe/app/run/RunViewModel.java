@@ -64,7 +64,6 @@ public final class RunViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<IntervalSnapshot> lastSnapshot = new ReadOnlyObjectWrapper<>(this, "lastSnapshot");
     private final ReadOnlyObjectWrapper<DelayLamp> lamp = new ReadOnlyObjectWrapper<>(this, "lamp");
-    private final ReadOnlyLongWrapper chartRevision = new ReadOnlyLongWrapper(this, "chartRevision");
     private final LiveFeed feed = new LiveFeed();
     private final LiveTimeline timeline = new LiveTimeline();
     private long droppedItems;
@@ -127,15 +126,14 @@ public final class RunViewModel {
         return lamp.getReadOnlyProperty();
     }
 
-    /** What the charts draw; changes only in {@link #tick}, and then {@link #chartRevisionProperty} moves on. */
+    /**
+     * What the charts draw, on the FX thread: cleared by {@link #start}, planned when the run settles
+     * its length, filled by {@link #tick}; {@link LiveTimeline#revision} says which side changed.
+     */
     public LiveTimeline timeline() {
         return timeline;
     }
 
-    /** Counts the ticks that changed {@link #timeline}: one change notification per tick for every chart. */
-    public ReadOnlyLongProperty chartRevisionProperty() {
-        return chartRevision.getReadOnlyProperty();
-    }
 
     /** Seconds the run's threads offered that the feed dropped because the FX timer fell that far behind. */
     public long droppedItems() {
@@ -165,7 +163,6 @@ public final class RunViewModel {
         }
         if (!batch.seconds().isEmpty() || !batch.jvm().isEmpty()) {
             lamp.set(timeline.lamp().orElse(null));
-            chartRevision.set(chartRevision.get() + 1);
         }
         return true;
     }
@@ -202,7 +199,6 @@ public final class RunViewModel {
         elapsedMs.set(0);
         totalMs.set(scenario.load().warmup().plus(scenario.load().duration()).toMillis());
         timeline.reset(scenario.load().warmup().toMillis(), totalMs.get());
-        chartRevision.set(chartRevision.get() + 1);
         runFolder.set(folder);
         message.set("");
         running.set(true);
