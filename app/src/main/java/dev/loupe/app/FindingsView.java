@@ -59,12 +59,15 @@ final class FindingsView extends VBox {
         TitledPane glossary = new TitledPane("What these words mean", glossaryText);
         glossary.setId("glossary");
         glossary.setExpanded(false);
+        glossary.setMinWidth(0); // its title would otherwise hold the panel wider than a small window leaves it
+        glossary.setStyle("-fx-font-size: 12px;");
         VBox content = new VBox(10, headline, others, glossary);
         content.setPadding(new Insets(0, 4, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        setId("findings");
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));
         setMinWidth(220);

@@ -147,23 +147,24 @@ public final class LoupeApp extends Application {
         settings.save(Settings.file());
     }
 
-    /** Gaps between pulses, while a run is shown; the status bar shows their p99 twice a second. */
+    /** Gaps between pulses, while a run is shown; the status bar shows their p99 once a second. */
     private void measureFrames() {
+        AnimationTimer frames = new AnimationTimer() {
+            @Override
+            public void handle(long nowNs) {
+                health.pulse(nowNs);
+            }
+        };
+        // it runs only while a run is shown: an animation timer keeps JavaFX pulsing 60 times a second
         model.run().runningProperty().addListener((o, was, now) -> {
             if (now) {
                 health.reset();
+                frames.start();
             } else if (was) {
+                frames.stop();
                 writeHealth();
             }
         });
-        new AnimationTimer() {
-            @Override
-            public void handle(long nowNs) {
-                if (model.run().runningProperty().get()) {
-                    health.pulse(nowNs);
-                }
-            }
-        }.start();
     }
 
     /**

@@ -280,6 +280,7 @@ final class MainView {
     private VBox live(MainViewModel model) {
         Label now = new Label("Press Start to run the scenario");
         now.setId("liveLine");
+        now.setWrapText(true);
         now.setStyle("-fx-font-size: 14px;");
         now.textProperty().bind(Bindings.createStringBinding(() -> {
             if (model.run().outcomeProperty().get() instanceof SessionOutcome.ScenarioFinished done

@@ -92,7 +92,19 @@ public final class LiveChartsView extends VBox {
             onTick.ticked(late);
         }));
         timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        // the timer runs only while a run goes: a running animation makes JavaFX pulse 60 times a second,
+        // which an idle window should not pay for; the run's last seconds are drained once more at its end
+        run.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                timer.play();
+            } else {
+                timer.stop();
+                tick();
+            }
+        });
+        if (run.runningProperty().get()) {
+            timer.play();
+        }
     }
 
     /**
