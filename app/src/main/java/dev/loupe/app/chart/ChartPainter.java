@@ -119,7 +119,7 @@ final class ChartPainter {
                 try {
                     LaneChart.Drawn drawn = chart.render(next.getValue());
                     shown.add(() -> chart.show(drawn));
-                } catch (RuntimeException | OutOfMemoryError e) {
+                } catch (RuntimeException | Error e) {
                     // a chart that cannot draw keeps its last picture; the others go on
                     System.err.println("loupe: the " + chart.spec().id() + " chart could not be drawn: " + e);
                 }
