@@ -76,11 +76,11 @@ final class LaneChart extends Region {
     private double drawnWidth;
     private double drawnHeight;
     private double drawnScale;
-    /** Where the last drawing put the plot, in the region's coordinates, and the time axis it drew; null before the first. */
-    private volatile Plotted plotted;
+    /** Where the drawing on screen put the plot, in the region's coordinates, and the time axis it drew; null before the first. */
+    private Plotted plotted;
 
-    /** A drawn plot's area and the end of its time axis, published together. */
-    private record Plotted(Rectangle2D area, double endS) {}
+    /** A drawn plot's area and the end of its time axis, kept together. */
+    record Plotted(Rectangle2D area, double endS) {}
 
     /** What one drawing shows, handed from the FX thread to the painter's. */
     record Frame(RingDataset.Points lines, RingDataset.Points ticks, double endS, double warmupS, double logTop,
@@ -89,9 +89,9 @@ final class LaneChart extends Region {
 
     /**
      * A drawn chart: premultiplied ARGB pixels, {@code widthPx} by {@code heightPx}, for a region
-     * {@code scale} times smaller, and how long drawing it took.
+     * {@code scale} times smaller, where its plot is (for hovering), and how long drawing it took.
      */
-    record Drawn(int[] pixels, int widthPx, int heightPx, double scale, long drawNs) {}
+    record Drawn(int[] pixels, int widthPx, int heightPx, double scale, Plotted plotted, long drawNs) {}
 
     /** @param drew told on the FX thread how long each drawing shown took, in ns */
     LaneChart(ChartSpec spec, LiveTimeline timeline, ChartPainter painter, java.util.function.LongConsumer drew) {
@@ -286,6 +286,7 @@ final class LaneChart extends Region {
             canvas = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         }
         Graphics2D g = canvas.createGraphics();
+        Plotted area;
         try {
             g.setComposite(java.awt.AlphaComposite.Src);
             g.setColor(f.theme().background());
@@ -294,17 +295,18 @@ final class LaneChart extends Region {
             g.scale(f.scale(), f.scale());
             ChartRenderingInfo info = new ChartRenderingInfo();
             chart.draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()), info);
-            plotted = new Plotted((Rectangle2D) info.getPlotInfo().getDataArea().clone(), f.endS());
+            area = new Plotted((Rectangle2D) info.getPlotInfo().getDataArea().clone(), f.endS());
         } finally {
             g.dispose();
         }
         int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
-        return new Drawn(pixels.clone(), w, h, f.scale(), System.nanoTime() - start);
+        return new Drawn(pixels.clone(), w, h, f.scale(), area, System.nanoTime() - start);
     }
 
     /** Puts a drawing on screen (FX thread): a copy of its pixels into the image shown. */
     void show(Drawn d) {
         drew.accept(d.drawNs());
+        plotted = d.plotted(); // a rehearsal's drawing is never shown, so it never moves the hover's axis
         if (image == null || (int) image.getWidth() != d.widthPx() || (int) image.getHeight() != d.heightPx()) {
             image = new WritableImage(d.widthPx(), d.heightPx());
             view.setImage(image);
