@@ -1,10 +1,10 @@
 package dev.loupe.app;
 
+import dev.loupe.engine.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -24,14 +24,10 @@ final class Screenshot {
         out.setRGB(0, 0, w, h, argb, 0, w);
         Path target = png.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".screenshot-", ".png");
-        try {
-            if (!ImageIO.write(out, "png", tmp.toFile())) {
+        AtomicFiles.write(target, stream -> {
+            if (!ImageIO.write(out, "png", stream)) {
                 throw new IOException("no PNG writer in this JDK");
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

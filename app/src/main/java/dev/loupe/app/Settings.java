@@ -18,12 +18,11 @@ import java.util.List;
  * @param theme light or dark
  * @param widthPx the window's width when it last closed
  * @param heightPx its height
- * @param recentFiles scenario files opened or saved, newest first, at most {@link #RECENT}
+ * @param recentFiles scenario files opened or saved, newest first, at most {@link MainViewModel#RECENT}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(DashboardOptions.Theme theme, double widthPx, double heightPx, List<String> recentFiles) {
     public static final String FILE_PROPERTY = "loupe.settings";
-    static final int RECENT = 8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Settings {
@@ -75,6 +74,6 @@ public record Settings(DashboardOptions.Theme theme, double widthPx, double heig
 
     /** The recent files as the Recent menu lists them, newest first. */
     Settings withRecentFiles(List<Path> files) {
-        return new Settings(theme, widthPx, heightPx, files.stream().limit(RECENT).map(Path::toString).toList());
+        return new Settings(theme, widthPx, heightPx, files.stream().limit(MainViewModel.RECENT).map(Path::toString).toList());
     }
 }

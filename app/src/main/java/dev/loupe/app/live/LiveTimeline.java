@@ -129,15 +129,7 @@ public final class LiveTimeline {
         return lastJvmMs;
     }
 
-    /** Where the load's lanes end (ms since the run's start). */
-    public long loadEndMs() {
-        return loadEndMs;
-    }
 
-    /** Where the JVM's lanes end; they trail the load's by about a second. */
-    public long jvmEndMs() {
-        return jvmEndMs;
-    }
 
     /** A lane's value at {@code timeMs} (the most of the point covering it); empty before its first point or in a gap. */
     public Optional<Double> valueAt(Lane lane, long timeMs) {
