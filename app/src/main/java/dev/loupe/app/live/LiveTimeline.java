@@ -6,6 +6,7 @@ import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,6 +72,23 @@ public final class LiveTimeline {
         }
         this.warmupMs = warmupMs;
         this.totalMs = totalMs;
+    }
+
+    /**
+     * Puts the finished run's own record in place of what came live, so the charts hold exactly what
+     * {@code result.json} holds: JFR events that arrived after a second was shown are in it, and the
+     * teardown's part second after the load's end is not.
+     *
+     * @param intervals the result's seconds, each with the JVM's second when telemetry ran
+     */
+    public void settle(List<SecondInterval> intervals) {
+        reset(warmupMs, totalMs);
+        for (SecondInterval second : intervals) {
+            add(second);
+            if (second.telemetry() != null) {
+                add(second.telemetry());
+            }
+        }
     }
 
     public void add(SecondInterval second) {

@@ -240,6 +240,8 @@ public final class RunViewModel {
         outcome.set(done);
         switch (done) {
             case SessionOutcome.ScenarioFinished f -> {
+                timeline.settle(f.result().intervals());
+                lamp.set(timeline.lamp().orElse(null));
                 findings.setAll(f.result().findings());
                 message.set((f.stopped() ? "stopped; the run folder holds what ran" : "finished")
                         + thresholdsSaid(f.written().thresholds()));

@@ -3,8 +3,11 @@ package dev.loupe.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.analysis.Severity;
+import dev.loupe.engine.measure.LatencyMs;
+import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.DelayMs;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The lamp and the verdict from a synthetic feed of JVM seconds. */
@@ -13,6 +16,29 @@ class LiveTimelineTest {
     private static TelemetrySecond jvm(int s, double p50Ms, double maxMs) {
         return new TelemetrySecond(s * 1000L, s * 1000L + 1000, new DelayMs(p50Ms, maxMs, maxMs), null,
                 120.0, 40.0, 256.0, 40.0, 1, 3.0, 3.0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 8, 0, null, 50.0, 60.0, 100, 0);
+    }
+
+    private static SecondInterval load(int s) {
+        return new SecondInterval(s * 1000L, s * 1000L + 1000, false, 10, 10, 0, 1, LatencyMs.EMPTY, LatencyMs.EMPTY, 0);
+    }
+
+    @Test
+    void theFinishedRunsRecordReplacesWhatCameLive() {
+        LiveTimeline t = new LiveTimeline();
+        t.reset(0, 2000);
+        t.add(load(0));
+        t.add(jvm(0, 1, 5)); // live, before a late JFR event raised the second's worst probe
+        t.add(load(1));
+        t.add(jvm(1, 1, 5));
+        t.add(jvm(2, 1, 1)); // the teardown's second, past the load's end
+        t.settle(List.of(load(0).withTelemetry(jvm(0, 1, 50)), load(1).withTelemetry(jvm(1, 1, 5))));
+
+        assertThat(t.ring(Lane.DISPATCH_MAX).size()).isEqualTo(2);
+        assertThat(t.ring(Lane.DISPATCH_MAX).max(0)).isEqualTo(50.0);
+        assertThat(t.ring(Lane.THROUGHPUT).size()).isEqualTo(2);
+        assertThat(t.lastJvmMs()).isEqualTo(1000);
+        assertThat(t.lamp().orElseThrow().run()).as("the late 50 ms probe counts").isEqualTo(Severity.YELLOW);
+        assertThat(t.totalMs()).as("the plan stays").isEqualTo(2000);
     }
 
     @Test

@@ -99,6 +99,7 @@ class RunViewModelTest {
             }
         }
         assertThat(withJvm).as("the JVM's lanes are there too").isGreaterThanOrEqualTo(3);
+        assertThat(charts.ring(Lane.HEAP_USED).size()).as("no JVM second past the result's (the teardown's)").isEqualTo(withJvm);
         assertThat(run.lampProperty().get()).as("an event loop's probes light the lamp").isNotNull();
         assertThat(run.droppedItems()).isZero();
     }
