@@ -2,11 +2,11 @@ package dev.loupe.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.loupe.app.chart.ChartTheme;
 import dev.loupe.app.chart.LiveChartsView;
 import dev.loupe.app.health.UiHealth;
 import dev.loupe.app.run.RunViewModel;
 import dev.loupe.app.scenario.ScenarioEditorViewModel;
+import dev.loupe.engine.chart.ChartTheme;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.scenario.ScenarioReader;
 import dev.loupe.engine.server.ServerVariant;

@@ -53,6 +53,8 @@ class LayeringTest {
                 "checks", "concurrency", "io", "measure", "units");
         layer("series", "the per-second timeline joins the clients' and the JVM's seconds and nothing above",
                 "measure", "telemetry");
+        layer("chart", "a chart draws a run's seconds, for the dashboard and the reports alike, and runs nothing",
+                "measure", "series", "telemetry", "units");
         layer("scenario", "a scenario reads the bounds of the layers it configures, never the run that uses it",
                 "checks", "io", "load", "server", "telemetry", "units");
         layer("analysis", "rules read a run's facts; they never start, load or report anything",
@@ -61,13 +63,13 @@ class LayeringTest {
                 "analysis", "checks", "concurrency", "io", "load", "measure", "scenario", "series", "server", "telemetry",
                 "units");
         layer("report", "a report is a function of a run's result: it never runs anything itself",
-                "analysis", "io", "measure", "run", "scenario", "series", "telemetry", "units");
+                "analysis", "chart", "io", "measure", "run", "scenario", "series", "telemetry", "units");
         layer("session", "a session drives one run to its files for the command line and the dashboard",
-                "analysis", "checks", "concurrency", "io", "load", "measure", "report", "run", "scenario", "series",
-                "server", "telemetry", "units");
+                "analysis", "chart", "checks", "concurrency", "io", "load", "measure", "report", "run", "scenario",
+                "series", "server", "telemetry", "units");
         layer("cli", "the command line is the top: nothing in the engine calls it",
-                "analysis", "checks", "concurrency", "io", "load", "measure", "report", "run", "scenario", "series",
-                "server", "session", "telemetry", "units");
+                "analysis", "chart", "checks", "concurrency", "io", "load", "measure", "report", "run", "scenario",
+                "series", "server", "session", "telemetry", "units");
     }
 
     static Stream<String> packages() {

@@ -1,16 +1,16 @@
 package dev.loupe.app.chart;
 
-import dev.loupe.app.live.Lane;
 import dev.loupe.app.live.LiveTimeline;
+import dev.loupe.engine.chart.ChartFonts;
+import dev.loupe.engine.chart.ChartSpec;
+import dev.loupe.engine.chart.ChartTheme;
+import dev.loupe.engine.chart.Lane;
+import dev.loupe.engine.chart.TimelineChart;
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -22,19 +22,9 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 
 /**
  * One live chart: a JFreeChart whose time axis is fixed to the run's planned length so every chart
@@ -45,10 +35,6 @@ import org.jfree.chart.ui.TextAnchor;
  * thread (and, on the software pipeline, its render thread) busy for most of each frame gap under load.
  */
 final class LaneChart extends Region {
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    private static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
-
     private final ChartSpec spec;
     private final LiveTimeline timeline;
     private final ChartPainter painter;
@@ -58,7 +44,7 @@ final class LaneChart extends Region {
     private final RingDataset ticks;
     private final JFreeChart chart;
     private final NumberAxis time = new NumberAxis();
-    private final TextTitle values = new TextTitle(" ", SMALL);
+    private final TextTitle values = new TextTitle(" ", ChartFonts.SCREEN.small());
     private BufferedImage canvas;
     private ChartTheme paintedTheme;
     private double shadedS = -1;
@@ -101,40 +87,11 @@ final class LaneChart extends Region {
         this.drew = Objects.requireNonNull(drew, "drew");
         lines = new RingDataset(timeline, spec.lanes());
         ticks = spec.gcTicks() ? new RingDataset(timeline, List.of(Lane.GC_PAUSES), v -> v > 0 ? 1 : Double.NaN) : null;
-        ValueAxis value = valueAxis(spec);
-        XYLineAndShapeRenderer renderer = new SmoothLines();
-        for (int i = 0; i < spec.lanes().size(); i++) {
-            renderer.setSeriesPaint(i, Palette.of(spec.lanes().get(i)));
-            renderer.setSeriesStroke(i, Palette.strokeOf(spec.lanes().get(i)));
-            renderer.setSeriesVisibleInLegend(i, !spec.lanes().get(i).uncorrected());
-        }
-        renderer.setDrawSeriesLineAsPath(true);
-        XYPlot plot = new XYPlot(lines, time, value, renderer);
+        chart = TimelineChart.create(spec, lines, ticks, time, ChartFonts.SCREEN);
+        XYPlot plot = chart.getXYPlot();
         plot.setDomainCrosshairVisible(false);
         plot.setDomainCrosshairLockedOnData(false);
         plot.setDomainCrosshairStroke(new BasicStroke(1f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        if (spec.delayBands()) {
-            bands(plot);
-        }
-        if (ticks != null) {
-            NumberAxis hidden = new NumberAxis();
-            hidden.setRange(0, 14); // a tick one fourteenth of the plot high, at the bottom
-            hidden.setVisible(false);
-            XYLineAndShapeRenderer bars = new XYLineAndShapeRenderer(false, true);
-            bars.setSeriesShape(0, new Rectangle2D.Double(-0.75, -6, 1.5, 12));
-            bars.setSeriesPaint(0, Palette.RED);
-            bars.setSeriesVisibleInLegend(0, false);
-            plot.setDataset(1, ticks);
-            plot.setRangeAxis(1, hidden);
-            plot.mapDatasetToRangeAxis(1, 1);
-            plot.setRenderer(1, bars);
-        }
-        time.setNumberFormatOverride(new DecimalFormat("0' s'"));
-        chart = new JFreeChart(spec.title(), TITLE, plot, true);
-        chart.setAntiAlias(false); // backgrounds, bands and grid are straight: only the series lines are smoothed
-        chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
-        chart.setPadding(new RectangleInsets(2, 4, 2, 8));
         chart.setNotify(false); // drawn when the painter says, never on a change event
         values.setPosition(RectangleEdge.TOP);
         chart.addSubtitle(values);
@@ -146,63 +103,6 @@ final class LaneChart extends Region {
         refresh();
     }
 
-    /**
-     * Lines without shapes, each series one path, antialiased while the rest of the chart is not:
-     * smoothing the backgrounds, bands and markers too cost most of a chart's drawing time (they are
-     * large areas the rasteriser covers pixel by pixel) and changes nothing one can see.
-     */
-    private static final class SmoothLines extends XYLineAndShapeRenderer {
-        SmoothLines() {
-            super(true, false);
-        }
-
-        @Override
-        protected void drawFirstPassShape(java.awt.Graphics2D g2, int pass, int series, int item, java.awt.Shape shape) {
-            Object before = g2.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            super.drawFirstPassShape(g2, pass, series, item, shape);
-            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, before);
-        }
-    }
-
-    /** Delays on a log scale, so 0.1 ms, the 10 ms line and a 500 ms stall are all readable; the rest linear from zero. */
-    private static ValueAxis valueAxis(ChartSpec spec) {
-        if (spec.delayBands()) {
-            LogAxis log = new LogAxis(spec.unit());
-            log.setBase(10);
-            log.setSmallestValue(0.01);
-            log.setNumberFormatOverride(new DecimalFormat("0.##"));
-            log.setAutoRange(false);
-            log.setRange(0.05, 200);
-            return log;
-        }
-        NumberAxis linear = new NumberAxis(spec.unit());
-        linear.setAutoRangeIncludesZero(true);
-        // every lane is a count, a size or a time: never below zero, and a lane of zeros reads 0 to 1, not ±4E-9
-        linear.setRangeType(org.jfree.data.RangeType.POSITIVE);
-        linear.setAutoRangeMinimumSize(1.0);
-        if (spec.percent()) {
-            linear.setRange(0, 100);
-        }
-        return linear;
-    }
-
-    private static void bands(XYPlot plot) {
-        plot.addRangeMarker(new IntervalMarker(0, 10, Palette.band(Palette.GREEN)), Layer.BACKGROUND);
-        plot.addRangeMarker(new IntervalMarker(10, 100, Palette.band(Palette.YELLOW)), Layer.BACKGROUND);
-        plot.addRangeMarker(new IntervalMarker(100, 1e9, Palette.band(Palette.RED)), Layer.BACKGROUND);
-        for (double ms : new double[] {10, 100}) {
-            ValueMarker line = new ValueMarker(ms, ms == 10 ? Palette.YELLOW : Palette.RED, new BasicStroke(1f));
-            line.setLabel(ms == 10 ? "10 ms" : "100 ms");
-            line.setLabelFont(SMALL);
-            line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            line.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-            line.setLabelPaint(ms == 10 ? Palette.YELLOW.darker() : Palette.RED);
-            plot.addRangeMarker(line);
-        }
-    }
-
     ChartSpec spec() {
         return spec;
     }
@@ -212,8 +112,7 @@ final class LaneChart extends Region {
         endS = Math.max(1, timeline.totalMs() / 1000.0);
         warmupS = timeline.warmupMs() / 1000.0;
         if (spec.delayBands()) {
-            double top = Math.max(200, timeline.ring(Lane.DISPATCH_MAX).highest() * 1.5);
-            logTop = Double.isFinite(top) ? top : 200;
+            logTop = TimelineChart.logTopMs(timeline.ring(Lane.DISPATCH_MAX).highest());
         }
         int columns = Math.max(50, (int) getWidth());
         linePoints = lines.points(columns);
@@ -330,7 +229,7 @@ final class LaneChart extends Region {
         }
         warmUp(f.warmupS());
         if (chart.getXYPlot().getRangeAxis() instanceof LogAxis log && f.logTop() != log.getUpperBound()) {
-            log.setRange(0.05, f.logTop());
+            log.setRange(TimelineChart.LOG_BOTTOM_MS, f.logTop());
         }
         if (!values.getText().equals(f.values())) {
             values.setText(f.values());
@@ -350,18 +249,7 @@ final class LaneChart extends Region {
         if (seconds == shadedS) {
             return;
         }
-        XYPlot plot = chart.getXYPlot();
-        plot.clearDomainMarkers();
-        if (seconds > 0) {
-            IntervalMarker warm = new IntervalMarker(0, seconds, new Color(0x80, 0x80, 0x80, 28));
-            warm.setLabel("warm-up");
-            warm.setLabelFont(SMALL);
-            warm.setLabelPaint(new Color(0x80, 0x80, 0x80));
-            warm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            warm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            warm.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-            plot.addDomainMarker(warm, Layer.BACKGROUND);
-        }
+        TimelineChart.warmUp(chart.getXYPlot(), seconds, ChartFonts.SCREEN);
         shadedS = seconds;
     }
 
@@ -386,32 +274,7 @@ final class LaneChart extends Region {
 
     /** The theme's colours into the chart (the painter's thread). */
     private void paint(ChartTheme theme) {
-        chart.setBackgroundPaint(theme.background());
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(theme.background());
-        plot.setOutlinePaint(theme.grid());
-        plot.setDomainGridlinePaint(theme.grid());
-        plot.setRangeGridlinePaint(theme.grid());
-        plot.setDomainCrosshairPaint(theme.text());
-        TextTitle title = chart.getTitle();
-        title.setPaint(theme.text());
-        values.setPaint(theme.text());
-        for (ValueAxis axis : new ValueAxis[] {time, plot.getRangeAxis()}) {
-            axis.setLabelPaint(theme.text());
-            axis.setTickLabelPaint(theme.text());
-            axis.setAxisLinePaint(theme.grid());
-            axis.setTickMarkPaint(theme.grid());
-            axis.setLabelFont(SMALL);
-            axis.setTickLabelFont(SMALL);
-        }
-        LegendTitle legend = chart.getLegend();
-        legend.setBackgroundPaint(theme.background());
-        legend.setItemPaint(theme.text());
-        legend.setItemFont(LEGEND);
-        legend.setFrame(BlockBorder.NONE);
-        Color none = new Color(0, 0, 0, 0);
-        legend.setBorder(0, 0, 0, 0);
-        chart.setBorderPaint(none);
+        TimelineChart.paint(chart, theme, ChartFonts.SCREEN);
     }
 
     /** The line under the title as the next drawing shows it: the latest values, or the hovered time's. */

@@ -1,8 +1,8 @@
 package dev.loupe.app.chart;
 
-import dev.loupe.app.live.Lane;
 import dev.loupe.app.live.LiveTimeline;
 import dev.loupe.app.live.Ring;
+import dev.loupe.engine.chart.Lane;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.jfree.data.DomainOrder;

@@ -1,6 +1,7 @@
 package dev.loupe.app.live;
 
 import dev.loupe.engine.analysis.Severity;
+import dev.loupe.engine.chart.Lane;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;

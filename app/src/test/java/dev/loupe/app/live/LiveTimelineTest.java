@@ -3,6 +3,7 @@ package dev.loupe.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.engine.analysis.Severity;
+import dev.loupe.engine.chart.Lane;
 import dev.loupe.engine.measure.LatencyMs;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.DelayMs;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loupe.app.live.Lane;
 import dev.loupe.app.live.LiveTimeline;
+import dev.loupe.engine.chart.Lane;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;

@@ -1,6 +1,5 @@
-package dev.loupe.app.chart;
+package dev.loupe.engine.chart;
 
-import dev.loupe.app.live.Lane;
 import java.util.List;
 
 /**

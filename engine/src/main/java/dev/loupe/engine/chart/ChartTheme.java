@@ -1,4 +1,4 @@
-package dev.loupe.app.chart;
+package dev.loupe.engine.chart;
 
 import java.awt.Color;
 

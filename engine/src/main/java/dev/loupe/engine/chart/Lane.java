@@ -1,4 +1,4 @@
-package dev.loupe.app.live;
+package dev.loupe.engine.chart;
 
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.units.Numbers;

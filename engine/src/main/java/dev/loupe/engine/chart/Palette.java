@@ -1,6 +1,5 @@
-package dev.loupe.app.chart;
+package dev.loupe.engine.chart;
 
-import dev.loupe.app.live.Lane;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
@@ -10,10 +9,10 @@ import java.awt.Stroke;
  * max grey (corrected solid, uncorrected dashed), heap used purple and committed light purple, GC red;
  * severity green / yellow / red.
  */
-final class Palette {
-    static final Color GREEN = new Color(0x2E7D32);
-    static final Color YELLOW = new Color(0xF9A825);
-    static final Color RED = new Color(0xC62828);
+public final class Palette {
+    public static final Color GREEN = new Color(0x2E7D32);
+    public static final Color YELLOW = new Color(0xF9A825);
+    public static final Color RED = new Color(0xC62828);
 
     private static final Color BLUE = new Color(0x1565C0);
     private static final Color TEAL = new Color(0x00897B);
@@ -25,7 +24,7 @@ final class Palette {
 
     private Palette() {}
 
-    static Color of(Lane lane) {
+    public static Color of(Lane lane) {
         return switch (lane) {
             case THROUGHPUT, CPU_PROCESS, PLATFORM_THREADS -> BLUE;
             case ERRORS, GC_PAUSES, GC_PAUSE_TOTAL, PINNED -> RED;
@@ -40,7 +39,7 @@ final class Palette {
     }
 
     /** Uncorrected latency dashed, everything else solid. */
-    static Stroke strokeOf(Lane lane) {
+    public static Stroke strokeOf(Lane lane) {
         return switch (lane) {
             case UNCORRECTED_P50, UNCORRECTED_P99, UNCORRECTED_MAX, CLIENT_CONNECTIONS -> new BasicStroke(1.3f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 3f}, 0f);
@@ -49,7 +48,7 @@ final class Palette {
     }
 
     /** A colour at about 12 % opacity, for a threshold band behind the series. */
-    static Color band(Color c) {
+    public static Color band(Color c) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), 31);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 final class Formats {
     static final ReportFormat RESULT_JSON = of(ResultJson.FILE_NAME, ResultJson::toJson);
     static final ReportFormat SUMMARY_MARKDOWN = of(SummaryMarkdown.FILE_NAME, (r, folder) -> SummaryMarkdown.render(r));
+    static final ReportFormat INTERVALS_CSV = of(IntervalsCsv.FILE_NAME, (r, folder) -> IntervalsCsv.render(r));
     static final ReportFormat JUNIT_XML = of(JUnitXml.FILE_NAME, (r, folder) -> JUnitXml.render(r));
 
     private Formats() {}

@@ -44,14 +44,19 @@ public interface ReportFormat {
         return Formats.SUMMARY_MARKDOWN;
     }
 
+    /** {@code intervals.csv}: see {@link IntervalsCsv}. */
+    static ReportFormat intervalsCsv() {
+        return Formats.INTERVALS_CSV;
+    }
+
     /** The {@code --junit} file: see {@link JUnitXml}. */
     static ReportFormat junitXml() {
         return Formats.JUNIT_XML;
     }
 
-    /** The formats every run folder gets: {@code result.json} and {@code SUMMARY.md}. */
+    /** The text formats every run folder gets: {@code result.json}, {@code SUMMARY.md} and {@code intervals.csv}. */
     static List<ReportFormat> runFolder() {
-        return List.of(resultJson(), summaryMarkdown());
+        return List.of(resultJson(), summaryMarkdown(), intervalsCsv());
     }
 
     /** Writes every {@link #runFolder()} format into {@code folder}, {@code result.json} first. */

@@ -136,6 +136,7 @@ public final class RunFolder {
         for (ReportFormat format : ReportFormat.runFolder()) {
             files.add(format.fileName());
         }
+        files.addAll(documents(result, report));
         if (!writeFailed) {
             files.add(LatencyLog.FILE_NAME);
             files.add(JournalWriter.FILE_NAME);
@@ -152,6 +153,43 @@ public final class RunFolder {
         }
         log.info("wrote " + String.join(", ", files) + junit.map(j -> " and " + j).orElse(""));
         return new Written(report.thresholds(), files);
+    }
+
+    /**
+     * The flame graphs (when there is a recording), {@code report.pdf} and {@code report.html}; a file
+     * that fails is logged and the others are still written.
+     *
+     * @return the files written
+     */
+    private List<String> documents(RunResult result, RunReport report) {
+        List<String> files = new ArrayList<>();
+        Optional<List<String>> cpuStacks = Optional.empty();
+        Path recording = folder.resolve(RECORDING_FILE_NAME);
+        if (Files.isRegularFile(recording)) {
+            try {
+                FlameGraphs.Counts counts = FlameGraphs.write(recording, folder, result.scenario().name());
+                files.addAll(FlameGraphs.files());
+                cpuStacks = Optional.of(Files.readAllLines(folder.resolve(FlameGraphs.CPU_COLLAPSED)));
+                log.info("flame graphs: " + counts.cpuSamples() + " CPU samples and " + counts.allocationSamples()
+                        + " allocation samples of the server; " + counts.leftOutTotal()
+                        + " samples of Loupe's and the JVM's own threads left out " + counts.leftOut());
+            } catch (IOException | RuntimeException e) {
+                log.error("cannot write the flame graphs from " + RECORDING_FILE_NAME + "; the other files are written", e);
+            }
+        }
+        try {
+            PdfReport.write(folder.resolve(PdfReport.FILE_NAME), report, cpuStacks);
+            files.add(PdfReport.FILE_NAME);
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot write " + PdfReport.FILE_NAME + "; the other files are written", e);
+        }
+        try {
+            HtmlReport.write(folder.resolve(HtmlReport.FILE_NAME), report, cpuStacks);
+            files.add(HtmlReport.FILE_NAME);
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot write " + HtmlReport.FILE_NAME + "; the other files are written", e);
+        }
+        return files;
     }
 
     private void open(RunStarted started) {

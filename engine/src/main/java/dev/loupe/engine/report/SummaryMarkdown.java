@@ -125,45 +125,8 @@ public final class SummaryMarkdown {
         md.blank();
         md.line("| metric | value |");
         md.line("|---|---:|");
-        md.row("throughput", Numbers.rateRps(s.throughputRps()));
-        md.row("requests", Numbers.count(s.requests()) + " in " + Numbers.seconds(s.durationS()));
-        md.row("errors", errors(s));
-        md.row("error rate", Numbers.percent(s.errorRatePct()));
-        var c = s.connections();
-        md.row("connections", Numbers.count(c.established()) + " established of " + Numbers.count(c.requested())
-                + " requested, " + Numbers.count(c.failed()) + " failed, " + Numbers.count(c.reconnects())
-                + (c.reconnects() == 1 ? " reconnect" : " reconnects"));
-        md.row("generator", generator(s, open));
+        SummaryTables.results(s, open).forEach(md::row);
         md.blank();
-    }
-
-    private static String errors(LoadSummary s) {
-        if (s.errors().total() == 0) {
-            return "none";
-        }
-        List<String> parts = new ArrayList<>();
-        for (ErrorClass c : ErrorClass.values()) {
-            long n = s.errors().count(c);
-            if (n > 0) {
-                parts.add(c.jsonName() + " " + Numbers.count(n));
-            }
-        }
-        return Numbers.count(s.errors().total()) + ": " + String.join(", ", parts);
-    }
-
-    private static String generator(LoadSummary s, boolean open) {
-        var g = s.generator();
-        if (!open) {
-            return "closed model: no schedule to fall behind";
-        }
-        if (g.saturated()) {
-            return "**saturated**: behind schedule for " + Numbers.count(g.behindScheduleMs())
-                    + " ms and still behind at the end; results unreliable";
-        }
-        if (g.behindScheduleMs() == 0) {
-            return "kept to its schedule";
-        }
-        return "behind schedule for " + Numbers.count(g.behindScheduleMs()) + " ms, then caught up";
     }
 
     private static void latency(Text md, LoadSummary s, boolean open) {
@@ -182,24 +145,8 @@ public final class SummaryMarkdown {
             md.line("| | latency |");
             md.line("|---|---:|");
         }
-        latencyRow(md, "avg", LatencyMs::mean, s, open);
-        latencyRow(md, "p50", LatencyMs::p50, s, open);
-        latencyRow(md, "p90", LatencyMs::p90, s, open);
-        latencyRow(md, "p95", LatencyMs::p95, s, open);
-        latencyRow(md, "p99", LatencyMs::p99, s, open);
-        latencyRow(md, "p99.9", LatencyMs::p999, s, open);
-        latencyRow(md, "min", LatencyMs::min, s, open);
-        latencyRow(md, "max", LatencyMs::max, s, open);
+        SummaryTables.latency(s, open).forEach(md::row);
         md.blank();
-    }
-
-    private static void latencyRow(Text md, String label, ToDoubleFunction<LatencyMs> value, LoadSummary s, boolean open) {
-        String corrected = Numbers.latencyMs(value.applyAsDouble(s.latencyMs()));
-        if (open) {
-            md.row(label, corrected, Numbers.latencyMs(value.applyAsDouble(s.uncorrectedLatencyMs())));
-        } else {
-            md.row(label, corrected);
-        }
     }
 
     /** Memory, threads and what the JVM did, from the telemetry; one line saying so when it was off. */
@@ -215,53 +162,8 @@ public final class SummaryMarkdown {
         }
         md.line("| metric | value |");
         md.line("|---|---:|");
-        var heap = t.heap();
-        md.row("heap used, max", heap.usedMbMax() == null ? "not sampled"
-                : mb(heap.usedMbMax()) + " MB of " + mb(heap.maxMb()) + " MB");
-        md.row("heap after GC", heap.afterGcMbMax() == null ? "no collection"
-                : "at most " + mb(heap.afterGcMbMax()) + " MB (" + Numbers.percent(heap.afterGcPctMax())
-                        + " of max)" + (heap.afterGcMbSlopePerMin() == null ? ""
-                                : ", trend " + signed(heap.afterGcMbSlopePerMin()) + " MB/min"));
-        var gc = t.gc();
-        md.row("GC pauses", gc.pauses() == 0 ? "none"
-                : Numbers.count(gc.pauses()) + ", " + Numbers.latencyMs(gc.pauseMsTotal()) + " in total, longest "
-                        + Numbers.latencyMs(gc.pauseMsMax()));
-        md.row("threads, max", Numbers.count(t.threads().platformMax()) + " platform, "
-                + Numbers.count(t.threads().virtualMountedMax()) + " virtual mounted");
-        var p = t.process();
-        md.row("CPU, mean", p.cpuPctMean() == null ? "no reading"
-                : "JVM " + Numbers.percent(p.cpuPctMean()) + ", machine " + Numbers.percent(p.machineCpuPctMean()));
-        md.row("server connections open, max", Numbers.count(p.serverConnectionsOpenMax()));
-        md.row("file descriptors, max", p.fileDescriptorsMax() == null ? "not known on this OS"
-                : Numbers.count(p.fileDescriptorsMax()));
-        md.row("dispatch delay", delay(t.dispatchDelayMs(), "no dispatch target"));
-        md.row("JVM hiccups", t.hiccupMs() == null ? "not measured"
-                : "p99 " + Numbers.latencyMs(t.hiccupMs().p99()) + ", max " + Numbers.latencyMs(t.hiccupMs().max()));
-        md.row("lock waits (server)", t.contention().monitorEvents() + t.contention().parkEvents() == 0 ? "none"
-                : Numbers.count(t.contention().monitorEvents()) + " monitor, " + Numbers.count(t.contention().parkEvents())
-                        + " park, " + Numbers.latencyMs(t.contention().totalMs()) + " in total");
-        md.row("virtual-thread pinning", t.pinned().events() == 0 ? "none"
-                : Numbers.count(t.pinned().events()) + " times, " + Numbers.latencyMs(t.pinned().totalMs()) + " in total");
-        md.row("allocation", Numbers.significant(p.allocationMbPerS()) + " MB/s");
+        SummaryTables.jvm(t, SummaryMarkdown::icon).forEach(md::row);
         md.blank();
-    }
-
-    private static String delay(dev.loupe.engine.telemetry.DelayMs d, String none) {
-        if (d == null) {
-            return none;
-        }
-        Severity colour = Severity.ofDelayMs(d.max());
-        return icon(colour) + " " + colour + ": p50 " + Numbers.latencyMs(d.p50()) + ", p99 "
-                + Numbers.latencyMs(d.p99()) + ", max " + Numbers.latencyMs(d.max());
-    }
-
-    /** Megabytes to one decimal: {@code 4096}, {@code 99.5}. */
-    private static String mb(double value) {
-        return Numbers.plain(Math.round(value * 10) / 10.0);
-    }
-
-    private static String signed(double value) {
-        return (value > 0 ? "+" : "") + Numbers.significant(value);
     }
 
     private static void findings(Text md, List<Finding> findings) {
@@ -283,7 +185,7 @@ public final class SummaryMarkdown {
         md.blank();
     }
 
-    private static String icon(Severity severity) {
+    static String icon(Severity severity) {
         return switch (severity) {
             case RED -> "🔴";
             case YELLOW -> "🟡";
@@ -338,6 +240,10 @@ public final class SummaryMarkdown {
         }
 
         /** A table row; a {@code |} in a cell is escaped so it does not split the cell. */
+        void row(List<String> cells) {
+            row(cells.toArray(String[]::new));
+        }
+
         void row(String... cells) {
             b.append('|');
             for (String cell : cells) {

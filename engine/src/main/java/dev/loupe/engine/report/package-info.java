@@ -12,9 +12,15 @@
  *   <li>at the end: {@link dev.loupe.engine.report.RunReport#of} judges the scenario's thresholds
  *       (plus any given on the command line) against the {@code result.json} document;
  *       {@link dev.loupe.engine.report.RunReport#passed()} decides exit code 99;</li>
- *   <li>{@link dev.loupe.engine.report.ReportFormat#writeAll} writes {@code result.json} and
- *       {@code SUMMARY.md}; {@link dev.loupe.engine.report.ReportFormat#junitXml()} writes the
- *       {@code --junit} file.</li>
+ *   <li>{@link dev.loupe.engine.report.ReportFormat#writeAll} writes {@code result.json},
+ *       {@code SUMMARY.md} and {@code intervals.csv}; {@link dev.loupe.engine.report.ReportFormat#junitXml()}
+ *       writes the {@code --junit} file;</li>
+ *   <li>the documents: {@link dev.loupe.engine.report.FlameGraphs}
+ *       reads {@code recording.jfr} into the flame graphs (async-profiler's converter builds them), then
+ *       {@link dev.loupe.engine.report.ReportContent} says what the reports hold, once, and
+ *       {@link dev.loupe.engine.report.PdfReport} ({@link dev.loupe.engine.report.PdfPages}, PDFBox) and
+ *       {@link dev.loupe.engine.report.HtmlReport} ({@link dev.loupe.engine.report.HtmlPages}, inline
+ *       SVG) lay it out. A document that fails is logged and never costs the other files.</li>
  * </ol>
  * {@link dev.loupe.engine.report.JournalReader} reads a journal back (also after a crash) for
  * {@code loupe report DIR}.

@@ -38,7 +38,7 @@ import jdk.jfr.consumer.RecordingStream;
  *       frames pin (not {@code synchronized}), so the event is rare, and every pinned block is a
  *       carrier lost to all other virtual threads however short, which the lock threshold would hide.
  *   <li>{@code jdk.ExecutionSample} at the scenario's period.
- *   <li>{@code jdk.ObjectAllocationSample} throttled to {@value #ALLOCATION_THROTTLE}, without stacks.
+ *   <li>{@code jdk.ObjectAllocationSample} throttled to {@value #ALLOCATION_THROTTLE}, with stacks (the allocation flame graph).
  *   <li>{@code jdk.Flush} (an experimental JDK event, forwarded to no sink method): stamps each batch
  *       with the time of the flush that wrote it, for {@link JvmEvents#flushed}. See {@link
  *       #FLUSH_MARGIN_MS}.
@@ -241,7 +241,7 @@ public final class JfrStream implements AutoCloseable {
         on("jdk.CPULoad", this::cpu);
         enable("jdk.ExecutionSample", e -> e.withPeriod(options.executionSamplePeriod()));
         on("jdk.ExecutionSample", this::executionSample);
-        enable("jdk.ObjectAllocationSample", e -> e.with("throttle", ALLOCATION_THROTTLE).withoutStackTrace());
+        enable("jdk.ObjectAllocationSample", e -> e.with("throttle", ALLOCATION_THROTTLE).withStackTrace());
         on("jdk.ObjectAllocationSample", this::allocation);
         enable("jdk.SafepointBegin", e -> e.withThreshold(Duration.ZERO).withoutStackTrace());
         on("jdk.SafepointBegin", this::safepoint);

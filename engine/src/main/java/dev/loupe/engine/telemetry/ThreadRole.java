@@ -16,6 +16,8 @@ public enum ThreadRole {
     TELEMETRY,
     /** The dashboard: the JavaFX application and render threads, and Loupe's own ({@code loupe-ui-…}, the chart painter). */
     UI,
+    /** Loupe's other threads: the session that drives a run, the run folder's writer, the signal watcher. */
+    RUNNER,
     /** The JVM's own threads: GC, compiler, JFR recorder, reference handling. */
     JVM,
     /** Anything else (the main thread, a library's pool). */
@@ -48,6 +50,9 @@ public enum ThreadRole {
         }
         if (startsWithAny(name, UI_NAMES)) {
             return UI;
+        }
+        if (name.startsWith("loupe-")) {
+            return RUNNER;
         }
         if (startsWithAny(name, JVM_NAMES)) {
             return JVM;

@@ -57,6 +57,9 @@ class RunCommandTest {
         assertThat(folder.resolve("result.json")).exists();
         assertThat(folder.resolve("SUMMARY.md")).content().contains("# Loupe run: short — completed");
         assertThat(folder.resolve("latency.hlog")).exists();
+        for (String document : List.of("intervals.csv", "report.pdf", "report.html")) {
+            assertThat(folder.resolve(document)).as(document).isNotEmptyFile();
+        }
         assertThat(folder.resolve("journal.jsonl")).content().contains("\"type\":\"end\"");
         assertThat(folder.resolve("run.log")).content().contains("finished: COMPLETED");
         assertThat(junit).content().contains("<testsuite");

@@ -32,7 +32,7 @@ class GoldenFilesTest {
         List<String> zones = List.of("UTC", "Europe/Berlin", "Africa/Cairo", "Asia/Kolkata", "Pacific/Kiritimati");
         Stream.Builder<Arguments> cases = Stream.builder();
         for (int i = 0; i < locales.size(); i++) {
-            for (String file : List.of("result.json", "SUMMARY.md", "junit.xml")) {
+            for (String file : List.of("result.json", "SUMMARY.md", "intervals.csv", "junit.xml")) {
                 cases.add(Arguments.of(locales.get(i), zones.get(i), "open/" + file, (Supplier<RunResult>) SeededRun::open));
                 cases.add(Arguments.of(locales.get(i), zones.get(i), "closed-interrupted/" + file,
                         (Supplier<RunResult>) SeededRun::closedInterrupted));
@@ -72,6 +72,7 @@ class GoldenFilesTest {
         ReportFormat format = switch (name) {
             case "result.json" -> ReportFormat.resultJson();
             case "SUMMARY.md" -> ReportFormat.summaryMarkdown();
+            case "intervals.csv" -> ReportFormat.intervalsCsv();
             case "junit.xml" -> ReportFormat.junitXml();
             default -> throw new IllegalArgumentException(name);
         };

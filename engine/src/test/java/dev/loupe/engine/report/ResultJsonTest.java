@@ -139,8 +139,9 @@ class ResultJsonTest {
 
         assertThat(Files.readString(dir.resolve("result.json"))).isEqualTo(ResultJson.toJson(report, dir));
         assertThat(Files.readString(dir.resolve("SUMMARY.md"))).isEqualTo(SummaryMarkdown.render(report));
+        assertThat(Files.readString(dir.resolve("intervals.csv"))).isEqualTo(IntervalsCsv.render(report));
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("result.json", "SUMMARY.md");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("result.json", "SUMMARY.md", "intervals.csv");
         }
     }
 

@@ -13,6 +13,7 @@ class ThreadRoleTest {
         assertThat(ThreadRole.of("loupe-telemetry-probes")).isEqualTo(ThreadRole.TELEMETRY);
         assertThat(ThreadRole.of("JavaFX Application Thread")).isEqualTo(ThreadRole.UI);
         assertThat(ThreadRole.of("loupe-ui-chart-painter")).as("the dashboard's chart painter").isEqualTo(ThreadRole.UI);
+        assertThat(ThreadRole.of("loupe-run-folder-writer")).as("Loupe's own, not the server's").isEqualTo(ThreadRole.RUNNER);
         assertThat(ThreadRole.of("C2 CompilerThread0")).isEqualTo(ThreadRole.JVM);
         assertThat(ThreadRole.of("pool-3-thread-1")).isEqualTo(ThreadRole.OTHER);
         assertThat(ThreadRole.of(null)).isEqualTo(ThreadRole.OTHER);
