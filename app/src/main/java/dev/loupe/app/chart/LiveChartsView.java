@@ -142,18 +142,13 @@ public final class LiveChartsView extends VBox {
     /** How many made-up drawings of each chart {@link #rehearse} makes: enough for the JIT to compile the drawing code. */
     static final int REHEARSALS = 40;
 
-    /** How many off-screen renderings of a likeness of the window {@link #rehearse} makes after the charts' drawings. */
-    static final int WINDOW_REHEARSALS = 60;
-
     /**
-     * Draws every chart {@value #REHEARSALS} times with made-up points, off screen, then renders a
-     * likeness of the window {@value #WINDOW_REHEARSALS} times ({@link WindowRehearsal}), then runs
-     * {@code done} on the FX thread. The first drawings and frames run interpreted while the JIT
-     * compiles them; done while the user picks a scenario, that work does not take the cores from a run.
+     * Draws every chart {@value #REHEARSALS} times with made-up points, off screen, then runs
+     * {@code done} on the FX thread. The first drawings run interpreted while the JIT compiles them;
+     * done while the user picks a scenario, that work does not take the cores from a run.
      */
     public void rehearse(Runnable done) {
-        painter.rehearse(charts, REHEARSALS, () -> new WindowRehearsal(Math.max(1000, getWidth()), Math.max(600, getHeight()))
-                .run(WINDOW_REHEARSALS, done));
+        painter.rehearse(charts, REHEARSALS, done);
     }
 
     public void stopTimer() {
