@@ -4,6 +4,7 @@ import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.series.SecondInterval;
 import java.awt.BasicStroke;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -63,6 +64,9 @@ public final class RunCharts {
             }
             // every value axis as wide, so the time axes line up down the page and a spike can be followed
             chart.getXYPlot().getRangeAxis().setFixedDimension(VALUE_AXIS_WIDTH);
+            if (chart.getXYPlot().getRangeAxis() instanceof NumberAxis linear) {
+                linear.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT)); // reports never follow the machine's locale
+            }
             TimelineChart.warmUp(chart.getXYPlot(), warmupMs / 1000.0, fonts);
             TimelineChart.paint(chart, theme, fonts);
             charts.add(chart);
@@ -71,6 +75,9 @@ public final class RunCharts {
     }
 
     private static double[][] series(List<SecondInterval> intervals, Lane lane, double endS, int columns, boolean ticks) {
+        if (lane == Lane.HEAP_USED) {
+            return sawtooth(intervals, endS, columns);
+        }
         double[] x = new double[intervals.size()];
         double[] y = new double[intervals.size()];
         for (int i = 0; i < x.length; i++) {
@@ -80,6 +87,25 @@ public final class RunCharts {
             y[i] = ticks ? (v > 0 ? 1 : Double.NaN) : v;
         }
         return ticks ? new double[][] {x, y} : Columns.leastAndMost(x, y, 0, endS, columns);
+    }
+
+    /**
+     * Heap used as a sawtooth: each second's least reading, then its most half a second later, so the
+     * collections' drops show at any length (the dashboard's ring keeps the same pair).
+     */
+    private static double[][] sawtooth(List<SecondInterval> intervals, double endS, int columns) {
+        double[] x = new double[2 * intervals.size()];
+        double[] y = new double[x.length];
+        for (int i = 0; i < intervals.size(); i++) {
+            SecondInterval s = intervals.get(i);
+            Double least = s.telemetry() == null ? null : s.telemetry().heapUsedMbMin();
+            double most = Lane.HEAP_USED.valueOf(s);
+            x[2 * i] = s.startMs() / 1000.0;
+            y[2 * i] = least == null ? most : least;
+            x[2 * i + 1] = (s.startMs() + Math.max(1, s.endMs() - s.startMs()) / 2.0) / 1000.0;
+            y[2 * i + 1] = most;
+        }
+        return Columns.leastAndMost(x, y, 0, endS, columns);
     }
 
     /**
@@ -108,6 +134,7 @@ public final class RunCharts {
         double most = Math.max(10, Math.max(corrected.count(), uncorrected == null ? 0 : uncorrected.count()));
         percentile.setRange(1, Math.pow(10, Math.ceil(Math.log10(most))));
         NumberAxis latency = new NumberAxis("ms");
+        latency.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
         latency.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, percentile, latency, renderer);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
@@ -142,7 +169,7 @@ public final class RunCharts {
         @Override
         public StringBuffer format(double x, StringBuffer to, FieldPosition pos) {
             double p = 100 * (1 - 1 / x);
-            DecimalFormat f = new DecimalFormat("0.#####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+            DecimalFormat f = new DecimalFormat("0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT));
             return to.append(f.format(p)).append(" %");
         }
 

@@ -7,6 +7,8 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -70,7 +72,7 @@ public final class TimelineChart {
             plot.mapDatasetToRangeAxis(1, 1);
             plot.setRenderer(1, bars);
         }
-        time.setNumberFormatOverride(new DecimalFormat("0' s'"));
+        time.setNumberFormatOverride(new DecimalFormat("0' s'", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         time.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         JFreeChart chart = new JFreeChart(spec.title(), fonts.title(), plot, true);
         chart.setAntiAlias(false); // backgrounds, bands and grid are straight: only the series lines are smoothed
@@ -104,7 +106,7 @@ public final class TimelineChart {
             LogAxis log = new LogAxis(spec.unit());
             log.setBase(10);
             log.setSmallestValue(0.01);
-            log.setNumberFormatOverride(new DecimalFormat("0.##"));
+            log.setNumberFormatOverride(new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             log.setAutoRange(false);
             log.setRange(LOG_BOTTOM_MS, LOG_TOP_MS);
             return log;

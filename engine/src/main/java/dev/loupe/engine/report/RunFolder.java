@@ -89,7 +89,26 @@ public final class RunFolder {
         if (!Files.isWritable(folder)) {
             throw new IOException("the run folder " + folder + " is not writable");
         }
+        for (String name : outputs()) {
+            Path file = folder.resolve(name);
+            if (Files.isDirectory(file)) {
+                throw new IOException(file + " is a folder where the run writes a file; move it away or choose another folder");
+            }
+            if (Files.exists(file) && !Files.isWritable(file)) {
+                throw new IOException(file + " exists and cannot be replaced (no write permission)");
+            }
+        }
         return folder;
+    }
+
+    /** Every file a run folder gets, so {@link #prepare} can refuse a folder where one of them cannot be written. */
+    public static List<String> outputs() {
+        List<String> names = new ArrayList<>();
+        ReportFormat.runFolder().forEach(f -> names.add(f.fileName()));
+        names.addAll(FlameGraphs.files());
+        names.addAll(List.of(PdfReport.FILE_NAME, HtmlReport.FILE_NAME, LatencyLog.FILE_NAME, JournalWriter.FILE_NAME,
+                RECORDING_FILE_NAME, "run.log"));
+        return names;
     }
 
     /** Where the run should write its JFR recording: {@code recording.jfr} in this folder. */
@@ -162,6 +181,7 @@ public final class RunFolder {
      * @return the files written
      */
     private List<String> documents(RunResult result, RunReport report) {
+        long startNs = System.nanoTime();
         List<String> files = new ArrayList<>();
         Optional<List<String>> cpuStacks = Optional.empty();
         Path recording = folder.resolve(RECORDING_FILE_NAME);
@@ -189,6 +209,8 @@ public final class RunFolder {
         } catch (IOException | RuntimeException e) {
             log.error("cannot write " + HtmlReport.FILE_NAME + "; the other files are written", e);
         }
+        log.info(String.format(java.util.Locale.ROOT, "documents written in %d ms: %s", (System.nanoTime() - startNs) / 1_000_000,
+                String.join(", ", files)));
         return files;
     }
 

@@ -89,6 +89,12 @@ class RunCommandTest {
         assertThat(run(good.toString(), "--out", fileInTheWay.resolve("sub").toString())).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("cannot create the run folder");
 
+        Path folderInTheWay = Files.createDirectories(tmp.resolve("o2").resolve("report.pdf"));
+        assertThat(run(good.toString(), "--out", tmp.resolve("o2").toString())).as("an output that cannot be written")
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(folderInTheWay + " is a folder where the run writes a file");
+        assertThat(tmp.resolve("o2").resolve("result.json")).as("refused before the run").doesNotExist();
+
         assertThat(run(good.toString(), "--threshold", "summary.latencyMs.p99 ~ 5")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--threshold summary.latencyMs.p99 ~ 5");
         assertThat(err.toString()).doesNotContain("\tat ");
