@@ -87,7 +87,11 @@ public final class LiveTimeline {
         for (SecondInterval second : intervals) {
             add(second);
             if (second.telemetry() != null) {
+                long before = lastJvmMs;
                 add(second.telemetry());
+                if (second.endMs() - second.startMs() < FULL_SPAN_MS) {
+                    lastJvmMs = before; // the teardown's part second, whose JVM side has nothing running: never "now"
+                }
             }
         }
     }

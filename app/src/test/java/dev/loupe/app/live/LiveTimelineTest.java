@@ -32,6 +32,7 @@ class LiveTimelineTest {
         t.add(load(1));
         t.add(jvm(1, 1, 5));
         t.add(jvm(2, 1, 1)); // the teardown's second, past the load's end
+        SecondInterval teardown = new SecondInterval(2000, 2003, false, 1, 1, 0, 0, LatencyMs.EMPTY, LatencyMs.EMPTY, 0);
         t.settle(List.of(load(0).withTelemetry(jvm(0, 1, 50)), load(1).withTelemetry(jvm(1, 1, 5))));
 
         assertThat(t.ring(Lane.DISPATCH_MAX).size()).isEqualTo(2);
@@ -40,6 +41,12 @@ class LiveTimelineTest {
         assertThat(t.lastJvmMs()).isEqualTo(1000);
         assertThat(t.lamp().orElseThrow().run()).as("the late 50 ms probe counts").isEqualTo(Severity.YELLOW);
         assertThat(t.totalMs()).as("the plan stays").isEqualTo(2000);
+
+        t.settle(List.of(load(0).withTelemetry(jvm(0, 1, 50)), load(1).withTelemetry(jvm(1, 1, 5)),
+                teardown.withTelemetry(jvm(2, 0, 0))));
+        assertThat(t.lastJvmMs()).as("the teardown's part second is in the charts, but never the values shown as now")
+                .isEqualTo(1000);
+        assertThat(t.lastLoadMs()).isEqualTo(1000);
     }
 
     @Test
