@@ -176,7 +176,9 @@ public final class RunFolder {
 
     /**
      * The flame graphs (when there is a recording), {@code report.pdf} and {@code report.html}; a file
-     * that fails is logged and the others are still written.
+     * that fails is logged and the others are still written. Java2D's fonts need the system's font
+     * libraries, which a stripped-down machine may lack: their errors ({@link LinkageError},
+     * {@link InternalError}) cost the documents, never the run.
      *
      * @return the files written
      */
@@ -193,20 +195,20 @@ public final class RunFolder {
                 log.info("flame graphs: " + counts.cpuSamples() + " CPU samples and " + counts.allocationSamples()
                         + " allocation samples of the server; " + counts.leftOutTotal()
                         + " samples of Loupe's and the JVM's own threads left out " + counts.leftOut());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError | InternalError e) {
                 log.error("cannot write the flame graphs from " + RECORDING_FILE_NAME + "; the other files are written", e);
             }
         }
         try {
             PdfReport.write(folder.resolve(PdfReport.FILE_NAME), report, cpuStacks);
             files.add(PdfReport.FILE_NAME);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | InternalError e) {
             log.error("cannot write " + PdfReport.FILE_NAME + "; the other files are written", e);
         }
         try {
             HtmlReport.write(folder.resolve(HtmlReport.FILE_NAME), report, cpuStacks);
             files.add(HtmlReport.FILE_NAME);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | InternalError e) {
             log.error("cannot write " + HtmlReport.FILE_NAME + "; the other files are written", e);
         }
         log.info(String.format(java.util.Locale.ROOT, "documents written in %d ms: %s", (System.nanoTime() - startNs) / 1_000_000,
