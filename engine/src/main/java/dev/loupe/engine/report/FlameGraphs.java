@@ -2,6 +2,7 @@ package dev.loupe.engine.report;
 
 import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.telemetry.ThreadRole;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +42,13 @@ public final class FlameGraphs {
      * @param allocationSamples the server's allocation samples drawn
      * @param allocationBytes the allocation they stand for
      * @param leftOut samples of other threads, by whose threads they were
+     * @param cpuStacks the CPU graph's lines as {@code flame.collapsed} holds them, for the reports' flame graph
      */
-    public record Counts(long cpuSamples, long allocationSamples, long allocationBytes, Map<ThreadRole, Long> leftOut) {
+    public record Counts(long cpuSamples, long allocationSamples, long allocationBytes, Map<ThreadRole, Long> leftOut,
+            List<String> cpuStacks) {
         public Counts {
             leftOut = Map.copyOf(leftOut);
+            cpuStacks = List.copyOf(cpuStacks);
         }
 
         /** Samples left out, all roles. */
@@ -103,11 +107,11 @@ public final class FlameGraphs {
                 }
             }
         }
-        dump(cpu, cpuArgs, folder.resolve(CPU_COLLAPSED), true);
+        String cpuLines = dump(cpu, cpuArgs, folder.resolve(CPU_COLLAPSED), true);
         dump(cpu, cpuArgs, folder.resolve(CPU_HTML), false);
         dump(alloc, allocArgs, folder.resolve(ALLOC_COLLAPSED), true);
         dump(alloc, allocArgs, folder.resolve(ALLOC_HTML), false);
-        return new Counts(cpuSamples, allocSamples, allocBytes, leftOut);
+        return new Counts(cpuSamples, allocSamples, allocBytes, leftOut, cpuLines.lines().toList());
     }
 
     private static Arguments arguments(String title) {
@@ -145,13 +149,20 @@ public final class FlameGraphs {
         return stack;
     }
 
-    /** {@code graph} into {@code file}; the converter picks the format by its arguments' output: "collapsed" for lines, else HTML. */
-    private static void dump(FlameGraph graph, Arguments args, Path file, boolean collapsed) throws IOException {
+    /**
+     * {@code graph} into {@code file}, atomically; the converter picks the format by its arguments'
+     * output: "collapsed" for lines, anything else for HTML.
+     *
+     * @return what was written
+     */
+    private static String dump(FlameGraph graph, Arguments args, Path file, boolean collapsed) throws IOException {
         args.output = collapsed ? "collapsed" : file.getFileName().toString();
-        AtomicFiles.write(file, out -> {
-            PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
-            graph.dump(print);
-            print.flush();
-        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(bytes, false, StandardCharsets.UTF_8);
+        graph.dump(print);
+        print.flush();
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, text);
+        return text;
     }
 }

@@ -29,7 +29,6 @@ import org.jfree.chart.JFreeChart;
 final class PdfPages implements ReportPages, AutoCloseable {
     static final float MARGIN = 42;
     static final PDRectangle SIZE = PDRectangle.A4;
-    static final float BODY = 9.5f;
     static final Color TEXT = new Color(0x24292F);
     static final Color MUTED = new Color(0x57606A);
     static final Color RULE = new Color(0xD8DEE4);
@@ -52,14 +51,6 @@ final class PdfPages implements ReportPages, AutoCloseable {
         newPage();
     }
 
-    PDType0Font regular() {
-        return regular;
-    }
-
-    PDType0Font bold() {
-        return bold;
-    }
-
     /** Starts a new page at its top. */
     void newPage() throws IOException {
         if (cs != null) {
@@ -79,17 +70,17 @@ final class PdfPages implements ReportPages, AutoCloseable {
                 space(4);
             }
             case HEADING -> heading(text, 13);
-            case SUBHEADING -> paragraph(text, bold, BODY + 1, TEXT, indent * 10f);
-            case BODY -> paragraph(text, regular, BODY, TEXT, indent * 10f);
-            case STRONG -> paragraph(text, bold, BODY, TEXT, indent * 10f);
-            case MUTED -> paragraph(text, regular, BODY, MUTED, indent * 10f);
-            case CODE -> paragraph(text, regular, BODY - 1.5f, MUTED, indent * 10f);
+            case SUBHEADING -> paragraph(text, bold, BODY_PT + 1, TEXT, indent * 10f);
+            case BODY -> paragraph(text, regular, BODY_PT, TEXT, indent * 10f);
+            case STRONG -> paragraph(text, bold, BODY_PT, TEXT, indent * 10f);
+            case MUTED -> paragraph(text, regular, BODY_PT, MUTED, indent * 10f);
+            case CODE -> paragraph(text, regular, BODY_PT - 1.5f, MUTED, indent * 10f);
         }
     }
 
     @Override
     public void marked(Color mark, Style style, String text) throws IOException {
-        float size = style == Style.HEADING ? 13 : BODY;
+        float size = style == Style.HEADING ? 13 : BODY_PT;
         room(size * 2);
         dot(MARGIN + 5, size, mark);
         paragraph(text, style == Style.BODY || style == Style.MUTED ? regular : bold, size, TEXT, 14);
@@ -97,7 +88,7 @@ final class PdfPages implements ReportPages, AutoCloseable {
 
     @Override
     public void table(List<List<String>> rows, float[] widths, boolean numeric) throws IOException {
-        table(rows, widths, numeric, BODY);
+        table(rows, widths, numeric, BODY_PT);
     }
 
     @Override
@@ -129,10 +120,6 @@ final class PdfPages implements ReportPages, AutoCloseable {
 
     void space(float points) {
         y -= points;
-    }
-
-    float y() {
-        return y;
     }
 
     void heading(String text, float size) throws IOException {
@@ -177,14 +164,6 @@ final class PdfPages implements ReportPages, AutoCloseable {
         cs.curveTo(x - k, cy + r, x - r, cy + k, x - r, cy);
         cs.curveTo(x - r, cy - k, x - k, cy - r, x, cy - r);
         cs.curveTo(x + k, cy - r, x + r, cy - k, x + r, cy);
-        cs.fill();
-    }
-
-    /** A band of {@code colour} behind the next {@code height} points, full width. */
-    void band(float height, Color colour) throws IOException {
-        room(height);
-        cs.setNonStrokingColor(colour);
-        cs.addRect(MARGIN - 4, y - height, WIDTH + 8, height);
         cs.fill();
     }
 

@@ -124,7 +124,7 @@ final class ReportContent {
     }
 
     private static void finding(ReportPages p, Finding f) throws IOException {
-        p.keep(PdfPages.BODY * 7);
+        p.keep(ReportPages.BODY_PT * 7);
         p.marked(colourOf(f.severity()), Style.SUBHEADING, f.severity() + " · " + f.title());
         p.text(Style.BODY, 1, "Evidence: " + f.evidence().strip());
         p.text(Style.BODY, 1, "Advice: " + f.advice().strip());
@@ -230,7 +230,7 @@ final class ReportContent {
             if (s.items().isEmpty()) {
                 continue;
             }
-            p.keep(PdfPages.BODY * 8);
+            p.keep(ReportPages.BODY_PT * 8);
             p.text(Style.SUBHEADING, 0, s.title());
             for (Evidence item : s.items().subList(0, Math.min(STACKS_PER_KIND, s.items().size()))) {
                 p.text(Style.BODY, 1, item.subject() + (item.detail().isEmpty() ? "" : " (" + item.detail() + ")") + " · "

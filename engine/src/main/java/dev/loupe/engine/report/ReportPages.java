@@ -15,6 +15,8 @@ import org.jfree.chart.JFreeChart;
 interface ReportPages {
     /** The width of the text, in points: A4 less two margins. */
     float WIDTH = 511;
+    /** The body text's size, in points; {@link #keep} heights are written in lines of it. */
+    float BODY_PT = 9.5f;
 
     /** How a text block reads. */
     enum Style {

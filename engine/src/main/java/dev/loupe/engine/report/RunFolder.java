@@ -191,7 +191,7 @@ public final class RunFolder {
             try {
                 FlameGraphs.Counts counts = FlameGraphs.write(recording, folder, result.scenario().name());
                 files.addAll(FlameGraphs.files());
-                cpuStacks = Optional.of(Files.readAllLines(folder.resolve(FlameGraphs.CPU_COLLAPSED)));
+                cpuStacks = Optional.of(counts.cpuStacks());
                 log.info("flame graphs: " + counts.cpuSamples() + " CPU samples and " + counts.allocationSamples()
                         + " allocation samples of the server; " + counts.leftOutTotal()
                         + " samples of Loupe's and the JVM's own threads left out " + counts.leftOut());

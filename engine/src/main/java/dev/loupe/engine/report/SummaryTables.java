@@ -39,7 +39,7 @@ final class SummaryTables {
         return rows;
     }
 
-    static String errors(LoadSummary s) {
+    private static String errors(LoadSummary s) {
         if (s.errors().total() == 0) {
             return "none";
         }

@@ -50,6 +50,7 @@ class FlameGraphsTest {
         List<String> cpu = Files.readAllLines(dir.resolve(FlameGraphs.CPU_COLLAPSED));
         assertThat(cpu).anyMatch(line -> line.contains("FlameGraphsTest.serverWork") && line.matches(".*;.* \\d+"));
         assertThat(cpu).noneMatch(line -> line.contains("FlameGraphsTest.generatorWork"));
+        assertThat(counts.cpuStacks()).as("what the reports draw is what the file holds").isEqualTo(cpu);
         assertThat(cpu.getFirst()).as("root first").startsWith("java.lang.Thread.run");
         List<String> alloc = Files.readAllLines(dir.resolve(FlameGraphs.ALLOC_COLLAPSED));
         assertThat(alloc).anyMatch(line -> line.contains("FlameGraphsTest.serverWork"));
