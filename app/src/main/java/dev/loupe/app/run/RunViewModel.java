@@ -6,11 +6,11 @@ import dev.loupe.app.live.LiveTimeline;
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.measure.IntervalSnapshot;
-import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.report.ThresholdResult;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.session.RunSession;
 import dev.loupe.engine.session.SessionListener;
@@ -291,7 +291,7 @@ public final class RunViewModel {
         }
 
         @Override
-        public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrected) {
+        public void onSecond(SecondInterval second, SecondDetail detail) {
             feed.offer(second);
         }
 

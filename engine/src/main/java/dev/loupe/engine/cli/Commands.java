@@ -10,6 +10,7 @@ final class Commands {
         root.addSubcommand(new RunCommand());
         root.addSubcommand(new ServeCommand());
         root.addSubcommand("load", new LoadCommand());
+        root.addSubcommand(new ReportCommand());
         root.addSubcommand(new ValidateCommand());
         root.addSubcommand(new VariantsCommand());
     }

@@ -171,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkWritable(Path target, String option) {
+    static void checkWritable(Path target, String option) {
         if (target == null) {
             return;
         }

@@ -22,7 +22,9 @@ final class RunConsoleReport {
     private static void jvm(PrintWriter out, RunResult result) {
         TelemetrySummary t = result.telemetry();
         if (t == null) {
-            out.println("  JVM: telemetry off");
+            boolean seconds = result.intervals().stream().anyMatch(i -> i.telemetry() != null);
+            out.println(seconds ? "  JVM: no totals (the run ended before the journal's first checkpoint); the per-second"
+                    + " charts have what it did" : "  JVM: telemetry off");
             return;
         }
         StringBuilder line = new StringBuilder("  JVM:");
@@ -51,9 +53,12 @@ final class RunConsoleReport {
 
     static void print(PrintWriter out, RunResult result, RunFolder.Written written, Path folder) {
         LoadSummary s = result.summary();
-        out.println(result.scenario().name() + ": " + (result.outcome() == RunOutcome.COMPLETED ? "completed"
-                : result.outcome() == RunOutcome.INTERRUPTED ? "interrupted (the numbers cover the part that ran)"
-                : "stopped by a guard") + " — " + result.scenario().summary());
+        out.println(result.scenario().name() + ": " + switch (result.outcome()) {
+            case COMPLETED -> "completed";
+            case INTERRUPTED -> "interrupted (the numbers cover the part that ran)";
+            case STOPPED_BY_GUARD -> "stopped by a guard";
+            case CRASHED -> "crashed (a partial report, rebuilt from the journal)";
+        } + " — " + result.scenario().summary());
         if (s.generator().saturated()) {
             out.println("  WARNING: the load generator could not keep its schedule (behind for "
                     + s.generator().behindScheduleMs() + " ms): the latencies below are partly the generator's, not the server's");

@@ -208,20 +208,12 @@ public final class IntervalCollector {
      */
     public LoadSummary summary() {
         double durationS = measuredStartNs < 0 ? 0 : (measuredEndNs - measuredStartNs) / 1e9;
-        long errorsTotal = measuredErrors.total();
         boolean saturated = false;
         for (LoadMeter meter : meters) {
             saturated |= meter.read(LoadMeter.LAG_AT_STOP_NS) > SATURATION_LAG_NS;
         }
-        return new LoadSummary(
-                measuredRequests,
-                round(durationS, 1000),
-                durationS == 0 ? 0 : round(measuredResponses / durationS, 10),
-                measuredRequests == 0 ? 0 : round(100.0 * errorsTotal / measuredRequests, 1000),
-                measuredErrors,
-                runConnections,
-                LatencyMs.of(measuredCorrected),
-                LatencyMs.of(measuredUncorrected),
+        return LoadSummary.of(measuredRequests, measuredResponses, durationS, measuredErrors, runConnections,
+                LatencyMs.of(measuredCorrected), LatencyMs.of(measuredUncorrected),
                 new GeneratorHealth(measuredBehindNs / 1_000_000, saturated));
     }
 

@@ -29,4 +29,29 @@ public record LoadSummary(
         ConnectionCounts connections,
         LatencyMs latencyMs,
         LatencyMs uncorrectedLatencyMs,
-        GeneratorHealth generator) {}
+        GeneratorHealth generator) {
+
+    /**
+     * The summary of a measured window: rates and shares computed and rounded as {@code result.json}
+     * writes them (duration to the ms, throughput to 0.1 req/s, error rate to 0.001 %).
+     *
+     * @param responses complete responses (any status) in the window
+     */
+    public static LoadSummary of(long requests, long responses, double durationS, ErrorCounts errors,
+            ConnectionCounts connections, LatencyMs latencyMs, LatencyMs uncorrectedLatencyMs, GeneratorHealth generator) {
+        return new LoadSummary(
+                requests,
+                round(durationS, 1000),
+                durationS == 0 ? 0 : round(responses / durationS, 10),
+                requests == 0 ? 0 : round(100.0 * errors.total() / requests, 1000),
+                errors,
+                connections,
+                latencyMs,
+                uncorrectedLatencyMs,
+                generator);
+    }
+
+    private static double round(double value, int per) {
+        return Math.round(value * per) / (double) per;
+    }
+}

@@ -5,6 +5,7 @@ import dev.loupe.engine.telemetry.ThreadRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -112,6 +113,34 @@ public final class FlameGraphs {
         dump(alloc, allocArgs, folder.resolve(ALLOC_COLLAPSED), true);
         dump(alloc, allocArgs, folder.resolve(ALLOC_HTML), false);
         return new Counts(cpuSamples, allocSamples, allocBytes, leftOut, cpuLines.lines().toList());
+    }
+
+    /**
+     * Writes the four files from a journal's stacks instead of a recording: what a run that lost its
+     * {@code recording.jfr} (killed before JFR could write it) still has. The converter reads them as
+     * collapsed lines, so both graphs look like the recording's would.
+     */
+    public static Counts write(JournalStacks stacks, Path folder, String title) throws IOException {
+        Arguments cpuArgs = arguments(title + ": server CPU samples (from the journal)");
+        Arguments allocArgs = arguments(title + ": server allocation (bytes, from the journal)");
+        FlameGraph cpu = new FlameGraph(cpuArgs);
+        FlameGraph alloc = new FlameGraph(allocArgs);
+        cpu.parseCollapsed(new StringReader(collapsed(stacks.cpuSamples())));
+        alloc.parseCollapsed(new StringReader(collapsed(stacks.allocationBytes())));
+        String cpuLines = dump(cpu, cpuArgs, folder.resolve(CPU_COLLAPSED), true);
+        dump(cpu, cpuArgs, folder.resolve(CPU_HTML), false);
+        dump(alloc, allocArgs, folder.resolve(ALLOC_COLLAPSED), true);
+        dump(alloc, allocArgs, folder.resolve(ALLOC_HTML), false);
+        long allocBytes = stacks.allocationBytes().values().stream().mapToLong(Long::longValue).sum();
+        return new Counts(stacks.cpuTotal(), stacks.allocationSamples(), allocBytes, stacks.leftOut(),
+                cpuLines.lines().toList());
+    }
+
+    /** {@code frame;frame count} lines. */
+    private static String collapsed(Map<String, Long> byStack) {
+        StringBuilder lines = new StringBuilder();
+        byStack.forEach((stack, weight) -> lines.append(stack).append(' ').append(weight).append('\n'));
+        return lines.toString();
     }
 
     private static Arguments arguments(String title) {

@@ -63,9 +63,11 @@ public final class JUnitXml {
             if (completed) {
                 x.append("/>\n");
             } else {
-                String why = r.outcome() == RunOutcome.INTERRUPTED
-                        ? "interrupted: the result covers only the part that ran"
-                        : "stopped by a guard: see the red finding in SUMMARY.md";
+                String why = switch (r.outcome()) {
+                    case INTERRUPTED -> "interrupted: the result covers only the part that ran";
+                    case CRASHED -> "crashed: a partial report rebuilt from the journal";
+                    default -> "stopped by a guard: see the red finding in SUMMARY.md";
+                };
                 x.append(">\n    <failure message=\"").append(escape(why)).append("\" type=\"")
                         .append(JsonSupport.outcome(r.outcome())).append("\"/>\n  </testcase>\n");
             }

@@ -2,7 +2,11 @@ package dev.loupe.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.measure.ConnectionCounts;
+import dev.loupe.engine.measure.ErrorCounts;
 import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.run.Environment;
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.scenario.InvalidScenarioException;
@@ -10,8 +14,12 @@ import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.ScenarioCatalog;
 import dev.loupe.engine.scenario.ScenarioReader;
+import dev.loupe.engine.scenario.Threshold;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.telemetry.TelemetrySummary;
+import dev.loupe.engine.telemetry.ThreadRole;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -29,7 +40,8 @@ import java.util.stream.Collectors;
  * after a crash. A line that cannot be read is skipped with a warning and never ends the reading:
  * the last line is usually incomplete after a crash (the run stopped while writing it); another bad
  * line is reported with its number. Lines of a {@code type} this version does not know (written by
- * a newer Loupe) are skipped silently. Every entry is held in memory: about 2 KB per second of run.
+ * a newer Loupe) are skipped silently. Every entry is held in memory: about 2 KB per second of run;
+ * stacks are added up as they are read.
  */
 public final class JournalReader {
     private JournalReader() {}
@@ -47,6 +59,9 @@ public final class JournalReader {
         List<JournalEntry> entries = new ArrayList<>();
         List<TelemetrySecond> telemetry = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        StackReader stacks = new StackReader();
+        Optional<TelemetrySummary> checkpoint = Optional.empty();
+        Optional<JournalEnd> end = Optional.empty();
         int lastBad = -1;
         String lastBadReason = "";
         int lineNumber = 0;
@@ -75,9 +90,15 @@ public final class JournalReader {
                             ((ObjectNode) line).remove("type");
                             telemetry.add(JsonSupport.MAPPER.treeToValue(line, TelemetrySecond.class));
                         }
-                        case "end" -> outcome = Optional.of(JsonSupport.outcome(line.path("outcome").asText())
-                                .orElseThrow(() -> new IllegalArgumentException(
-                                        "unknown outcome " + line.path("outcome") + " (expected: completed, interrupted or stopped-by-guard)")));
+                        case "stacks" -> stacks.read(line);
+                        case "checkpoint" -> checkpoint = Optional.of(
+                                JsonSupport.MAPPER.treeToValue(line.path("telemetry"), TelemetrySummary.class));
+                        case "end" -> {
+                            outcome = Optional.of(JsonSupport.outcome(line.path("outcome").asText())
+                                    .orElseThrow(() -> new IllegalArgumentException("unknown outcome " + line.path("outcome")
+                                            + " (expected: completed, interrupted or stopped-by-guard)")));
+                            end = end(line);
+                        }
                         default -> {
                             if (!line.isObject() || type.isEmpty()) {
                                 throw new IllegalArgumentException("not a journal line (expected: a JSON object with a \"type\")");
@@ -97,7 +118,99 @@ public final class JournalReader {
         if (!startLineSeen && lineNumber > 0) {
             warnings.add(name + ": no start line, so the scenario, environment and start time are unknown");
         }
-        return new Journal(header, entries, telemetry, outcome, warnings);
+        return new Journal(header, entries, telemetry, stacks.total(), checkpoint, outcome, end, warnings);
+    }
+
+    /** The end line's summary parts, when it has them (a finished run's does). */
+    private static Optional<JournalEnd> end(JsonNode line) throws IOException {
+        if (!line.path("summary").isObject()) {
+            return Optional.empty();
+        }
+        LoadSummary summary = JsonSupport.MAPPER.treeToValue(line.path("summary"), LoadSummary.class);
+        TelemetrySummary telemetry = line.path("telemetry").isObject()
+                ? JsonSupport.MAPPER.treeToValue(line.path("telemetry"), TelemetrySummary.class) : null;
+        List<String> notes = new ArrayList<>();
+        line.path("notes").forEach(n -> notes.add(n.asText()));
+        List<Finding> findings = new ArrayList<>();
+        line.path("findings").forEach(f -> findings.add(JsonSupport.finding(f)));
+        List<Threshold> thresholds = new ArrayList<>();
+        line.path("extraThresholds").forEach(t -> thresholds.add(Threshold.parse(t.asText())));
+        return Optional.of(new JournalEnd(summary, telemetry, notes, findings, thresholds));
+    }
+
+    /** Adds up {@code stacks} lines, resolving the frame and stack numbers each line defines for later ones. */
+    private static final class StackReader {
+        private final List<String> frames = new ArrayList<>();
+        private final List<String> stacks = new ArrayList<>();
+        private final Map<Integer, Long> cpu = new LinkedHashMap<>();
+        private final Map<Integer, Long> alloc = new LinkedHashMap<>();
+        private final Map<ThreadRole, Long> leftOut = new EnumMap<>(ThreadRole.class);
+        private long allocationSamples;
+        private int seconds;
+
+        void read(JsonNode line) {
+            JsonNode newFrames = line.path("newFrames");
+            if (newFrames.isArray()) {
+                expect(line.path("firstFrame").asInt(-1), frames.size(), "firstFrame");
+                newFrames.forEach(f -> frames.add(f.asText()));
+            }
+            JsonNode newStacks = line.path("newStacks");
+            if (newStacks.isArray()) {
+                expect(line.path("firstStack").asInt(-1), stacks.size(), "firstStack");
+                for (JsonNode stack : newStacks) {
+                    StringBuilder collapsed = new StringBuilder();
+                    for (JsonNode frame : stack) {
+                        int id = frame.asInt(-1);
+                        if (id < 0 || id >= frames.size()) {
+                            throw new IllegalArgumentException("a stack names frame " + frame + ", which no line defined");
+                        }
+                        collapsed.append(collapsed.isEmpty() ? "" : ";").append(frames.get(id));
+                    }
+                    stacks.add(collapsed.toString());
+                }
+            }
+            add(line.path("cpu"), cpu);
+            add(line.path("alloc"), alloc);
+            allocationSamples += line.path("allocSamples").asLong();
+            for (Map.Entry<String, JsonNode> e : line.path("leftOut").properties()) {
+                for (ThreadRole role : ThreadRole.values()) {
+                    if (role.name().equals(e.getKey())) { // a role this version does not know is left out
+                        leftOut.merge(role, e.getValue().asLong(), Long::sum);
+                    }
+                }
+            }
+            seconds++;
+        }
+
+        private void add(JsonNode pairs, Map<Integer, Long> into) {
+            for (JsonNode pair : pairs) {
+                int id = pair.path(0).asInt(-1);
+                if (id < 0 || id >= stacks.size()) {
+                    throw new IllegalArgumentException("a sample names stack " + pair.path(0) + ", which no line defined");
+                }
+                into.merge(id, pair.path(1).asLong(), Long::sum);
+            }
+        }
+
+        private static void expect(int actual, int expected, String field) {
+            if (actual != expected) {
+                throw new IllegalArgumentException(field + " " + actual + " (expected: " + expected
+                        + ", the next number; a line before it is missing)");
+            }
+        }
+
+        JournalStacks total() {
+            if (seconds == 0) {
+                return JournalStacks.NONE;
+            }
+            return new JournalStacks(resolve(cpu), resolve(alloc), allocationSamples, leftOut, seconds);
+        }
+
+        private Map<String, Long> resolve(Map<Integer, Long> byId) {
+            Map<String, Long> byStack = new LinkedHashMap<>();
+            byId.forEach((id, weight) -> byStack.merge(stacks.get(id), weight, Long::sum));
+            return byStack;
+        }
     }
 
     private static Optional<JournalHeader> header(JsonNode line, String name, int lineNumber, Path folder,
@@ -128,9 +241,19 @@ public final class JournalReader {
     private static JournalEntry entry(ObjectNode line) throws IOException {
         LatencyHistogram latency = histogram(line.remove("latencyHistogram"));
         LatencyHistogram uncorrected = histogram(line.remove("uncorrectedLatencyHistogram"));
+        JsonNode responses = line.remove("responses");
+        JsonNode errors = line.remove("errorsByClass");
+        JsonNode connections = line.remove("connectionEvents");
+        JsonNode lag = line.remove("scheduleLagMs");
         line.remove("type");
         SecondInterval interval = JsonSupport.MAPPER.treeToValue(line, SecondInterval.class);
-        return new JournalEntry(interval, latency, uncorrected);
+        if (responses == null) { // a journal of schema 1: histograms only
+            return new JournalEntry(interval, latency, uncorrected);
+        }
+        return new JournalEntry(interval, new SecondDetail(latency, uncorrected, responses.asLong(),
+                errors == null ? ErrorCounts.NONE : JsonSupport.MAPPER.treeToValue(errors, ErrorCounts.class),
+                connections == null ? ConnectionCounts.NONE : JsonSupport.MAPPER.treeToValue(connections, ConnectionCounts.class),
+                lag == null ? 0 : lag.asLong()));
     }
 
     private static LatencyHistogram histogram(JsonNode text) {

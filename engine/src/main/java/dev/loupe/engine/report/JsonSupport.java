@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.analysis.Finding;
+import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.scenario.Scenario;
 import dev.loupe.engine.scenario.ScenarioWriter;
@@ -55,6 +57,23 @@ final class JsonSupport {
         return (ObjectNode) parse(ScenarioWriter.plain().toJson(scenario, folder.toAbsolutePath()));
     }
 
+    /** A finding as {@code result.json}'s {@code findings[]} has it. */
+    static ObjectNode finding(Finding f) {
+        return object()
+                .put("rule", f.rule())
+                .put("severity", f.severity().toString())
+                .put("title", f.title())
+                .put("evidence", f.evidence())
+                .put("advice", f.advice());
+    }
+
+    /** {@link #finding} read back. */
+    static Finding finding(JsonNode node) {
+        Severity severity = Severity.valueOf(node.path("severity").asText().toUpperCase(Locale.ROOT));
+        return new Finding(node.path("rule").asText(), severity, node.path("title").asText(),
+                node.path("evidence").asText(), node.path("advice").asText());
+    }
+
     static JsonNode parse(String json) {
         try {
             return EXACT.readTree(json);
@@ -81,7 +100,7 @@ final class JsonSupport {
         }
     }
 
-    /** {@code completed}, {@code interrupted}, {@code stopped-by-guard}. */
+    /** {@code completed}, {@code interrupted}, {@code stopped-by-guard}, {@code crashed}. */
     static String outcome(RunOutcome outcome) {
         return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

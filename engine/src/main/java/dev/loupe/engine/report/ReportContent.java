@@ -88,6 +88,7 @@ final class ReportContent {
             case COMPLETED -> "Completed";
             case INTERRUPTED -> "Interrupted";
             case STOPPED_BY_GUARD -> "Stopped by a guard";
+            case CRASHED -> "Crashed: a partial report";
         };
     }
 
@@ -101,6 +102,8 @@ final class ReportContent {
             case COMPLETED -> {}
             case INTERRUPTED -> lines.add("Interrupted: every number covers only the part that ran.");
             case STOPPED_BY_GUARD -> lines.add("Stopped by a guard to protect the machine: every number covers only the part that ran.");
+            case CRASHED -> lines.addFirst("Partial report: the run ended without finishing (the process was killed or"
+                    + " crashed). It was rebuilt from its journal and covers only the seconds the journal kept.");
         }
         r.notes().forEach(note -> lines.add("Note: " + note + "."));
         return lines;

@@ -70,12 +70,7 @@ public final class ResultJson {
         }
         ArrayNode findings = root.putArray("findings");
         for (Finding f : RunReport.worstFirst(result.findings())) {
-            findings.addObject()
-                    .put("rule", f.rule())
-                    .put("severity", f.severity().toString())
-                    .put("title", f.title())
-                    .put("evidence", f.evidence())
-                    .put("advice", f.advice());
+            findings.add(JsonSupport.finding(f));
         }
         return root;
     }

@@ -1,13 +1,15 @@
 package dev.loupe.engine.report;
 
-import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.run.RunListener;
 import dev.loupe.engine.run.RunLog;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.scenario.Threshold;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
+import dev.loupe.engine.telemetry.StackSecond;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,13 +127,23 @@ public final class RunFolder {
             }
 
             @Override
-            public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
-                writer.execute(() -> append(second, latency, uncorrectedLatency));
+            public void onSecond(SecondInterval second, SecondDetail detail) {
+                writer.execute(() -> append(second, detail));
             }
 
             @Override
             public void onTelemetry(TelemetrySecond second) {
-                writer.execute(() -> appendTelemetry(second));
+                writer.execute(() -> journal(j -> j.append(second)));
+            }
+
+            @Override
+            public void onStacks(StackSecond stacks) {
+                writer.execute(() -> journal(j -> j.append(stacks)));
+            }
+
+            @Override
+            public void onTelemetryCheckpoint(TelemetrySummary soFar) {
+                writer.execute(() -> journal(j -> j.checkpoint(soFar)));
             }
         };
     }
@@ -144,7 +156,7 @@ public final class RunFolder {
      */
     public Written finish(RunResult result, List<Threshold> extraThresholds, Optional<Path> junit)
             throws IOException, InterruptedException {
-        writer.execute(() -> close(result));
+        writer.execute(() -> close(result, extraThresholds));
         writer.shutdown();
         if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("the journal writer did not finish within 30 s");
@@ -155,7 +167,7 @@ public final class RunFolder {
         for (ReportFormat format : ReportFormat.runFolder()) {
             files.add(format.fileName());
         }
-        files.addAll(documents(result, report));
+        files.addAll(Documents.write(folder, report, JournalStacks.NONE, log));
         if (!writeFailed) {
             files.add(LatencyLog.FILE_NAME);
             files.add(JournalWriter.FILE_NAME);
@@ -174,48 +186,6 @@ public final class RunFolder {
         return new Written(report.thresholds(), files);
     }
 
-    /**
-     * The flame graphs (when there is a recording), {@code report.pdf} and {@code report.html}; a file
-     * that fails is logged and the others are still written. Java2D's fonts need the system's font
-     * libraries, which a stripped-down machine may lack: their errors ({@link LinkageError},
-     * {@link InternalError}) cost the documents, never the run.
-     *
-     * @return the files written
-     */
-    private List<String> documents(RunResult result, RunReport report) {
-        long startNs = System.nanoTime();
-        List<String> files = new ArrayList<>();
-        Optional<List<String>> cpuStacks = Optional.empty();
-        Path recording = folder.resolve(RECORDING_FILE_NAME);
-        if (Files.isRegularFile(recording)) {
-            try {
-                FlameGraphs.Counts counts = FlameGraphs.write(recording, folder, result.scenario().name());
-                files.addAll(FlameGraphs.files());
-                cpuStacks = Optional.of(counts.cpuStacks());
-                log.info("flame graphs: " + counts.cpuSamples() + " CPU samples and " + counts.allocationSamples()
-                        + " allocation samples of the server; " + counts.leftOutTotal()
-                        + " samples of Loupe's and the JVM's own threads left out " + counts.leftOut());
-            } catch (IOException | RuntimeException | LinkageError | InternalError e) {
-                log.error("cannot write the flame graphs from " + RECORDING_FILE_NAME + "; the other files are written", e);
-            }
-        }
-        try {
-            PdfReport.write(folder.resolve(PdfReport.FILE_NAME), report, cpuStacks);
-            files.add(PdfReport.FILE_NAME);
-        } catch (IOException | RuntimeException | LinkageError | InternalError e) {
-            log.error("cannot write " + PdfReport.FILE_NAME + "; the other files are written", e);
-        }
-        try {
-            HtmlReport.write(folder.resolve(HtmlReport.FILE_NAME), report, cpuStacks);
-            files.add(HtmlReport.FILE_NAME);
-        } catch (IOException | RuntimeException | LinkageError | InternalError e) {
-            log.error("cannot write " + HtmlReport.FILE_NAME + "; the other files are written", e);
-        }
-        log.info(String.format(java.util.Locale.ROOT, "documents written in %d ms: %s", (System.nanoTime() - startNs) / 1_000_000,
-                String.join(", ", files)));
-        return files;
-    }
-
     private void open(RunStarted started) {
         try {
             journal = JournalWriter.open(folder.resolve(JournalWriter.FILE_NAME),
@@ -228,33 +198,39 @@ public final class RunFolder {
         }
     }
 
-    private void append(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
+    private void append(SecondInterval second, SecondDetail detail) {
         if (writeFailed || journal == null) {
             return;
         }
         try {
-            journal.append(second, latency, uncorrectedLatency);
-            latencyLog.append(second, latency);
+            journal.append(second, detail);
+            latencyLog.append(second, detail.latency());
         } catch (IOException | RuntimeException e) {
             failed("cannot append to the journal or the latency log", e);
         }
     }
 
-    private void appendTelemetry(TelemetrySecond second) {
+    /** One write to the journal, on the writer thread. */
+    @FunctionalInterface
+    private interface JournalWrite {
+        void to(JournalWriter journal) throws IOException;
+    }
+
+    private void journal(JournalWrite write) {
         if (writeFailed || journal == null) {
             return;
         }
         try {
-            journal.append(second);
+            write.to(journal);
         } catch (IOException | RuntimeException e) {
             failed("cannot append to the journal", e);
         }
     }
 
-    private void close(RunResult result) {
+    private void close(RunResult result, List<Threshold> extraThresholds) {
         try {
             if (journal != null) {
-                journal.finish(result.outcome());
+                journal.finish(result, extraThresholds);
                 journal.close();
             }
             if (latencyLog != null) {

@@ -6,6 +6,7 @@ import dev.loupe.engine.measure.ErrorClass;
 import dev.loupe.engine.measure.LatencyMs;
 import dev.loupe.engine.measure.LoadSummary;
 import dev.loupe.engine.run.Environment;
+import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.scenario.LoadModel;
 import dev.loupe.engine.scenario.Scenario;
@@ -71,11 +72,17 @@ public final class SummaryMarkdown {
             case COMPLETED -> "completed";
             case INTERRUPTED -> "interrupted";
             case STOPPED_BY_GUARD -> "stopped by a guard";
+            case CRASHED -> "crashed (partial report)";
         };
     }
 
     /** What must be read before any number. */
     private static void warnings(Text md, RunResult r, boolean open) {
+        if (r.outcome() == RunOutcome.CRASHED) {
+            md.line("> **Partial report:** the run ended without finishing (the process was killed or crashed);"
+                    + " this report was rebuilt from its journal and covers only the seconds the journal kept.");
+            md.blank();
+        }
         var generator = r.summary().generator();
         if (generator.saturated()) {
             String rate = open ? "the requested rate of " + Numbers.plain(r.scenario().load().rateRps()) + " req/s"
@@ -106,6 +113,7 @@ public final class SummaryMarkdown {
                         + " finding below says why); every number covers only the part that ran.");
                 md.blank();
             }
+            case CRASHED -> {} // first of all, above
         }
     }
 

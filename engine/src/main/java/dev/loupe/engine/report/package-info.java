@@ -15,15 +15,18 @@
  *   <li>{@link dev.loupe.engine.report.ReportFormat#writeAll} writes {@code result.json},
  *       {@code SUMMARY.md} and {@code intervals.csv}; {@link dev.loupe.engine.report.ReportFormat#junitXml()}
  *       writes the {@code --junit} file;</li>
- *   <li>the documents: {@link dev.loupe.engine.report.FlameGraphs}
- *       reads {@code recording.jfr} into the flame graphs (async-profiler's converter builds them), then
+ *   <li>the documents ({@link dev.loupe.engine.report.Documents}): {@link dev.loupe.engine.report.FlameGraphs}
+ *       reads {@code recording.jfr} (or the journal's stacks) into the flame graphs (async-profiler's
+ *       converter builds them), then
  *       {@link dev.loupe.engine.report.ReportContent} says what the reports hold, once, and
  *       {@link dev.loupe.engine.report.PdfReport} ({@link dev.loupe.engine.report.PdfPages}, PDFBox) and
  *       {@link dev.loupe.engine.report.HtmlReport} ({@link dev.loupe.engine.report.HtmlPages}, inline
  *       SVG) lay it out. A document that fails is logged and never costs the other files.</li>
  * </ol>
- * {@link dev.loupe.engine.report.JournalReader} reads a journal back (also after a crash) for
- * {@code loupe report DIR}.
+ * {@link dev.loupe.engine.report.JournalReader} reads a journal back (also after a crash) and
+ * {@link dev.loupe.engine.report.RunRebuild} turns it into a result again and writes steps 2 to 4 for
+ * {@code loupe report DIR}: a finished run's end line makes its rebuild the same {@code result.json};
+ * a crashed run's is added up from its seconds and last checkpoint and marked partial.
  *
  * <p>Every number is formatted with {@link java.util.Locale#ROOT} and every time in UTC: output
  * never depends on the machine's locale or time zone. Golden files in the tests pin each format.

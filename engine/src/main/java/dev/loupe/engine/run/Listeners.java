@@ -2,9 +2,11 @@ package dev.loupe.engine.run;
 
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.IntervalSnapshot;
-import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
+import dev.loupe.engine.telemetry.StackSecond;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -33,13 +35,23 @@ final class Listeners implements RunListener {
     }
 
     @Override
-    public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {
-        each(l -> l.onSecond(second, latency, uncorrectedLatency));
+    public void onSecond(SecondInterval second, SecondDetail detail) {
+        each(l -> l.onSecond(second, detail));
     }
 
     @Override
     public void onTelemetry(TelemetrySecond second) {
         each(l -> l.onTelemetry(second));
+    }
+
+    @Override
+    public void onStacks(StackSecond stacks) {
+        each(l -> l.onStacks(stacks));
+    }
+
+    @Override
+    public void onTelemetryCheckpoint(TelemetrySummary soFar) {
+        each(l -> l.onTelemetryCheckpoint(soFar));
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * the telemetry's, so every method is synchronized. Live, it keeps the last {@value #LIVE_SECONDS}
  * seconds of each side, so a long run costs bounded memory and time per second.
  */
-final class RunFindings {
+public final class RunFindings {
     private static final double MB = 1024.0 * 1024.0;
     /** How many seconds of each side the live evaluation reads: the last hour. */
     static final int LIVE_SECONDS = RunResult.MAX_INTERVALS;
@@ -96,6 +96,21 @@ final class RunFindings {
         if (jvm.size() > LIVE_SECONDS) {
             jvm.removeFirst();
         }
+    }
+
+    /**
+     * The findings of a run judged again from what its journal kept: its series and summaries, without
+     * the server's own counters (refused connections, the workload's counters), which live only while
+     * it runs. Empty when the scenario's variant is not installed here.
+     *
+     * @param maxHeapMb the run's max heap
+     */
+    public static List<Finding> judge(Scenario scenario, List<SecondInterval> seconds, LoadSummary summary,
+            TelemetrySummary telemetry, double maxHeapMb) {
+        return ScenarioMapping.model(scenario)
+                .map(model -> Rules.order(Rules.evaluate(new RunFacts(scenario, model, seconds, summary.errors(),
+                        summary.connections(), summary.generator(), telemetry, Map.of(), 0, maxHeapMb, true))))
+                .orElse(List.of());
     }
 
     /** The findings of the finished run, over the final series and summaries. */

@@ -2,9 +2,11 @@ package dev.loupe.engine.run;
 
 import dev.loupe.engine.analysis.Finding;
 import dev.loupe.engine.measure.IntervalSnapshot;
-import dev.loupe.engine.measure.LatencyHistogram;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
+import dev.loupe.engine.telemetry.StackSecond;
 import dev.loupe.engine.telemetry.TelemetrySecond;
+import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.util.List;
 
 /**
@@ -21,10 +23,10 @@ public interface RunListener {
     default void onSnapshot(IntervalSnapshot snapshot) {}
 
     /**
-     * One second of {@code result.json}'s {@code intervals[]}, with the latency histograms (in ns) of
-     * the requests that finished in it, for the journal and {@code latency.hlog}.
+     * One second of {@code result.json}'s {@code intervals[]}, with what the journal and {@code
+     * latency.hlog} keep of it besides: its latency histograms (in ns), error classes and connection events.
      */
-    default void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency) {}
+    default void onSecond(SecondInterval second, SecondDetail detail) {}
 
     /**
      * One second of what the JVM did, about a second after the load's {@link #onSecond} for the same
@@ -32,6 +34,15 @@ public interface RunListener {
      * never at the same time as another method of this interface.
      */
     default void onTelemetry(TelemetrySecond second) {}
+
+    /** The same second's sampled stacks, right after {@link #onTelemetry}, on the same thread; seconds with samples only. */
+    default void onStacks(StackSecond stacks) {}
+
+    /**
+     * The JVM side's summary of the measured part so far, every few seconds, on the telemetry's
+     * thread: what the journal keeps of the evidence in case the run crashes.
+     */
+    default void onTelemetryCheckpoint(TelemetrySummary soFar) {}
 
     /**
      * What the rules find in the run so far, after each second, told in order (see {@link

@@ -1,5 +1,6 @@
 package dev.loupe.engine.run;
 
+import dev.loupe.engine.concurrency.ConcurrencyModel;
 import dev.loupe.engine.load.ArrivalSchedule;
 import dev.loupe.engine.load.LoadSpec;
 import dev.loupe.engine.load.LoadTarget;
@@ -20,6 +21,7 @@ import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.ServerVariants;
 import dev.loupe.engine.server.workload.ConfiguredWorkload;
 import dev.loupe.engine.server.workload.Workloads;
+import java.util.Optional;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -101,6 +103,15 @@ public final class ScenarioMapping {
     }
 
     /** The scenario's server variant, which checks the configuration it would start with. */
+    /** The concurrency model of the scenario's variant; empty when no installed variant has its name. */
+    public static Optional<ConcurrencyModel> model(Scenario scenario) {
+        try {
+            return Optional.of(ServerVariants.byName(scenario.server().variant()).concurrencyModel());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     static ServerVariant variant(Scenario scenario, ServerConfig config) throws RunSetupException {
         ServerVariant variant;
         try {

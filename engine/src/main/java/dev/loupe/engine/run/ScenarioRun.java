@@ -19,7 +19,10 @@ import dev.loupe.engine.server.ServerVariant;
 import dev.loupe.engine.server.workload.WorkloadStats;
 import dev.loupe.engine.telemetry.HeapGuard;
 import dev.loupe.engine.telemetry.ObservedServer;
+import dev.loupe.engine.telemetry.StackSecond;
+import dev.loupe.engine.telemetry.TelemetryListener;
 import dev.loupe.engine.telemetry.TelemetryReport;
+import dev.loupe.engine.telemetry.TelemetrySecond;
 import dev.loupe.engine.telemetry.TelemetrySession;
 import dev.loupe.engine.telemetry.TelemetrySummary;
 import java.io.IOException;
@@ -121,8 +124,8 @@ public final class ScenarioRun {
             fan.onStarted(new RunStarted(scenario, startedAt, server.url(), spec));
             RunFindings rules = new RunFindings(scenario, variant.concurrencyModel(), server, () -> WorkloadStats.of(config.handler()),
                     fan::onFindings);
-            SecondAggregator seconds = new SecondAggregator(RunResult.MAX_INTERVALS, (second, latency, uncorrected) -> {
-                fan.onSecond(second, latency, uncorrected);
+            SecondAggregator seconds = new SecondAggregator(RunResult.MAX_INTERVALS, (second, detail) -> {
+                fan.onSecond(second, detail);
                 rules.second(second);
             });
             IntervalListener collector = snapshot -> {
@@ -137,9 +140,22 @@ public final class ScenarioRun {
                 stopLoad();
             })) {
                 if (prepared != null) {
-                    running(prepared.start(observed(server), clock, spec.warmup().toMillis(), second -> {
-                        fan.onTelemetry(second);
-                        rules.telemetry(second);
+                    running(prepared.start(observed(server), clock, spec.warmup().toMillis(), new TelemetryListener() {
+                        @Override
+                        public void second(TelemetrySecond second) {
+                            fan.onTelemetry(second);
+                            rules.telemetry(second);
+                        }
+
+                        @Override
+                        public void stacks(StackSecond stacks) {
+                            fan.onStacks(stacks);
+                        }
+
+                        @Override
+                        public void checkpoint(TelemetrySummary soFar) {
+                            fan.onTelemetryCheckpoint(soFar);
+                        }
                     }), settings);
                 }
                 LoadResult measured;

@@ -1,8 +1,11 @@
 package dev.loupe.engine.run;
 
+import dev.loupe.engine.measure.ConnectionCounts;
+import dev.loupe.engine.measure.ErrorCounts;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.measure.LatencyMs;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.List;
  * twice as long; a merged entry keeps the larger of the two percentiles (a conservative view) and
  * the sum of counts. A span never mixes warm-up and measurement. Confined to the collector thread.
  */
-final class SecondAggregator {
+public final class SecondAggregator {
     private final int maxIntervals;
     private final Closed onClosed;
     private final List<SecondInterval> series = new ArrayList<>();
@@ -26,16 +29,18 @@ final class SecondAggregator {
     private boolean openWarmup;
     private long requests;
     private long responses;
-    private long errors;
+    private ErrorCounts errors = ErrorCounts.NONE;
+    private ConnectionCounts connections = ConnectionCounts.NONE;
+    private long scheduleLagMs;
     private long connectionsOpen;
     private long behindScheduleMs;
     private LatencyHistogram latency = LatencyHistogram.empty();
     private LatencyHistogram uncorrected = LatencyHistogram.empty();
 
-    /** Told of each second as it closes, with its histograms. */
+    /** Told of each second as it closes, with what the journal keeps of it. */
     @FunctionalInterface
     interface Closed {
-        void closed(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrectedLatency);
+        void closed(SecondInterval second, SecondDetail detail);
     }
 
     SecondAggregator(int maxIntervals, Closed onClosed) {
@@ -56,7 +61,9 @@ final class SecondAggregator {
         openEndMs = s.endMs();
         requests += s.requests();
         responses += s.responses();
-        errors += s.errors().total();
+        errors = errors.plus(s.errors());
+        connections = connections.plus(s.connections());
+        scheduleLagMs = s.scheduleLagMs();
         connectionsOpen = s.connectionsOpen();
         behindScheduleMs += s.behindScheduleMs();
         latency = latency.plus(s.latency());
@@ -76,25 +83,46 @@ final class SecondAggregator {
     }
 
     private void close() {
+        int previousSize = series.size();
         long lengthMs = Math.max(1, openEndMs - openStartMs);
         SecondInterval second = new SecondInterval(openStartMs, openEndMs, openWarmup, requests,
-                responses * 1000.0 / lengthMs, errors, connectionsOpen, latency.toLatencyMs(),
+                responses * 1000.0 / lengthMs, errors.total(), connectionsOpen, latency.toLatencyMs(),
                 uncorrected.toLatencyMs(), behindScheduleMs);
-        series.add(second);
-        if (series.size() >= maxIntervals) {
-            halve();
+        add(series, second, maxIntervals);
+        if (series.size() < previousSize) {
+            spanMs *= 2;
         }
-        onClosed.closed(second, latency, uncorrected);
+        onClosed.closed(second, new SecondDetail(latency, uncorrected, responses, errors, connections, scheduleLagMs));
         openStartMs = -1;
         requests = 0;
         responses = 0;
-        errors = 0;
+        errors = ErrorCounts.NONE;
+        connections = ConnectionCounts.NONE;
         behindScheduleMs = 0;
         latency = LatencyHistogram.empty();
         uncorrected = LatencyHistogram.empty();
     }
 
-    private void halve() {
+    /**
+     * Adds a closed span to {@code series}, halving it (neighbours merged pairwise) when it reaches
+     * {@code maxIntervals}: how the run bounds its series, and how a rebuild from the journal's spans
+     * gets the same one.
+     */
+    public static void add(List<SecondInterval> series, SecondInterval closed, int maxIntervals) {
+        series.add(closed);
+        if (series.size() >= maxIntervals) {
+            halve(series);
+        }
+    }
+
+    /** The series {@link #add} builds from {@code spans}, in order. */
+    public static List<SecondInterval> bounded(List<SecondInterval> spans, int maxIntervals) {
+        List<SecondInterval> series = new ArrayList<>();
+        spans.forEach(s -> add(series, s, maxIntervals));
+        return series;
+    }
+
+    private static void halve(List<SecondInterval> series) {
         List<SecondInterval> merged = new ArrayList<>(series.size() / 2 + 1);
         for (int i = 0; i < series.size(); i += 2) {
             SecondInterval a = series.get(i);
@@ -107,7 +135,6 @@ final class SecondAggregator {
         }
         series.clear();
         series.addAll(merged);
-        spanMs *= 2;
     }
 
     static SecondInterval merge(SecondInterval a, SecondInterval b) {

@@ -13,7 +13,7 @@ import java.util.List;
  * second (the warm-up ends inside one) shows the whole JVM second it falls in, and the last interval
  * also takes what the JVM did while the run wound down.
  */
-final class TelemetryJoin {
+public final class TelemetryJoin {
     private TelemetryJoin() {}
 
     static List<SecondInterval> join(List<SecondInterval> load, TelemetryReport jvm) {
@@ -21,7 +21,7 @@ final class TelemetryJoin {
     }
 
     /** The same with the JVM's seconds that arrived so far (a live join: the newest load seconds stay bare). */
-    static List<SecondInterval> join(List<SecondInterval> load, List<TelemetrySecond> seconds) {
+    public static List<SecondInterval> join(List<SecondInterval> load, List<TelemetrySecond> seconds) {
         if (seconds.isEmpty()) {
             return load;
         }

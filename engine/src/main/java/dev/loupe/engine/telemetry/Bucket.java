@@ -1,5 +1,8 @@
 package dev.loupe.engine.telemetry;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** One open second of the timeline, accumulating until it is sealed. Guarded by the timeline's lock. */
@@ -34,6 +37,10 @@ final class Bucket {
     private int cpuReadings;
     private long allocationBytes;
     private double safepointMs;
+    private Map<String, Long> cpuStacks;
+    private Map<String, Long> allocationStacks;
+    private Map<ThreadRole, Long> leftOutSamples;
+    private long allocationSamples;
 
     Bucket(long startMs) {
         this.startMs = startMs;
@@ -106,6 +113,46 @@ final class Bucket {
 
     void allocation(long bytes) {
         allocationBytes += bytes;
+    }
+
+    /**
+     * A sample's stack for the second's {@link StackSecond}: the server's (and unnamed threads') are
+     * kept by stack, the others only counted.
+     *
+     * @param weight 1 for an execution sample, the bytes an allocation sample stands for
+     */
+    void stack(ThreadRole role, String collapsed, boolean cpu, long weight) {
+        if (role != ThreadRole.SERVER && role != ThreadRole.OTHER) {
+            if (leftOutSamples == null) {
+                leftOutSamples = new EnumMap<>(ThreadRole.class);
+            }
+            leftOutSamples.merge(role, 1L, Long::sum);
+            return;
+        }
+        if (collapsed.isEmpty()) {
+            return;
+        }
+        if (cpu) {
+            if (cpuStacks == null) {
+                cpuStacks = new HashMap<>();
+            }
+            cpuStacks.merge(collapsed, weight, Long::sum);
+        } else {
+            if (allocationStacks == null) {
+                allocationStacks = new HashMap<>();
+            }
+            allocationStacks.merge(collapsed, weight, Long::sum);
+            allocationSamples++;
+        }
+    }
+
+    /** The second's stacks; null when it sampled none. */
+    StackSecond stacks(long endMs) {
+        if (cpuStacks == null && allocationStacks == null && leftOutSamples == null) {
+            return null;
+        }
+        return new StackSecond(startMs, endMs, cpuStacks == null ? Map.of() : cpuStacks,
+                allocationStacks == null ? Map.of() : allocationStacks, allocationSamples, leftOutSamples == null ? Map.of() : leftOutSamples);
     }
 
     void safepoint(double ms) {

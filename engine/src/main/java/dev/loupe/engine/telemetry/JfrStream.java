@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import jdk.jfr.EventSettings;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -138,6 +139,7 @@ public final class JfrStream implements AutoCloseable {
 
     // Confined to the stream's thread.
     private final StackFrames stacks = new StackFrames();
+    private final CollapsedStacks collapsed = new CollapsedStacks();
     /** The latest time known to be flushed: jdk.Flush's start, or any event's end, in run ms. */
     private long latestMs = Long.MIN_VALUE;
     private long lastFlushedMs = Long.MIN_VALUE;
@@ -361,12 +363,14 @@ public final class JfrStream implements AutoCloseable {
     }
 
     private boolean executionSample(RecordedEvent e, long atMs) {
-        sink.executionSample(atMs, role(e.getThread("sampledThread")), stacks.of(e.getStackTrace()));
+        RecordedStackTrace stack = e.getStackTrace();
+        sink.executionSample(atMs, role(e.getThread("sampledThread")), stacks.of(stack), collapsed.of(stack));
         return true;
     }
 
     private boolean allocation(RecordedEvent e, long atMs) {
-        sink.allocation(atMs, role(e.getThread()), className(e.getClass("objectClass")), e.getLong("weight"));
+        sink.allocation(atMs, role(e.getThread()), className(e.getClass("objectClass")), e.getLong("weight"),
+                collapsed.of(e.getStackTrace()));
         return true;
     }
 

@@ -43,11 +43,19 @@ public interface JvmEvents {
     /** CPU use over the last period ({@code jdk.CPULoad}), in percent of all the machine's cores. */
     void cpu(long atMs, double processPct, double machinePct);
 
-    /** A running thread's stack ({@code jdk.ExecutionSample}). */
-    void executionSample(long atMs, ThreadRole role, List<String> frames);
+    /**
+     * A running thread's stack ({@code jdk.ExecutionSample}).
+     *
+     * @param collapsed the whole stack as a collapsed flame-graph line ({@link CollapsedStacks}), empty for none
+     */
+    void executionSample(long atMs, ThreadRole role, List<String> frames, String collapsed);
 
-    /** An allocation sample ({@code jdk.ObjectAllocationSample}): {@code weightBytes} stands for that much allocation. */
-    void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes);
+    /**
+     * An allocation sample ({@code jdk.ObjectAllocationSample}): {@code weightBytes} stands for that much allocation.
+     *
+     * @param collapsed the allocating stack as a collapsed flame-graph line, empty for none
+     */
+    void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes, String collapsed);
 
     /** A safepoint ({@code jdk.SafepointBegin}): every Java thread stopped for {@code durationMs}. */
     void safepoint(long atMs, double durationMs);

@@ -1,5 +1,8 @@
 package dev.loupe.engine.telemetry;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One second of what the JVM did: the {@code telemetry} object of an entry of {@code result.json}'s
  * {@code intervals[]}, and what the dashboard's JVM lanes draw. A value that nothing measured in the
@@ -70,6 +73,32 @@ public record TelemetrySecond(
         double d = dispatchDelayMs == null ? 0 : dispatchDelayMs.max();
         double h = hiccupMs == null ? 0 : hiccupMs.max();
         return Math.max(d, h);
+    }
+
+    /** The most entries a run's telemetry series keeps; longer runs merge neighbours. */
+    public static final int MAX_SERIES = 3600;
+
+    /**
+     * Adds a sealed second to {@code series}, merging neighbours pairwise when it reaches {@code
+     * maxSeconds}: how a run bounds its series, and how a rebuild from the journal's seconds gets the same one.
+     */
+    public static void add(List<TelemetrySecond> series, TelemetrySecond second, int maxSeconds) {
+        series.add(second);
+        if (series.size() >= maxSeconds) {
+            List<TelemetrySecond> merged = new ArrayList<>(series.size() / 2 + 1);
+            for (int i = 0; i < series.size(); i += 2) {
+                merged.add(i + 1 < series.size() ? merge(series.get(i), series.get(i + 1)) : series.get(i));
+            }
+            series.clear();
+            series.addAll(merged);
+        }
+    }
+
+    /** The series {@link #add} builds from {@code seconds}, in order. */
+    public static List<TelemetrySecond> bounded(List<TelemetrySecond> seconds, int maxSeconds) {
+        List<TelemetrySecond> series = new ArrayList<>();
+        seconds.forEach(s -> add(series, s, maxSeconds));
+        return series;
     }
 
     /** {@code a} and the span right after it as one: percentiles keep the larger, counts add up. */

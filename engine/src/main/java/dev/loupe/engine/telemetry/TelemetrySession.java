@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The JVM side of one run: the JFR stream, the dispatch-delay probes with their watchdog, the hiccup
@@ -53,7 +52,7 @@ public final class TelemetrySession {
     private RuntimeException tickFailure;
 
     private TelemetrySession(JfrStream jfr, List<String> problems, ObservedServer server, RunClock clock,
-            long measureFromMs, Consumer<TelemetrySecond> onSecond) {
+            long measureFromMs, TelemetryListener onSecond) {
         this.clock = clock;
         List<DispatchTarget> targets = server.dispatchTargets();
         this.timeline = new Timeline(measureFromMs, targets.stream().map(DispatchTarget::name).toList(),
@@ -81,7 +80,7 @@ public final class TelemetrySession {
 
     /** Starts the telemetry of a run at once: {@link #prepare} and {@link Prepared#start} in one. */
     public static TelemetrySession start(TelemetryOptions options, ObservedServer server, RunClock clock,
-            long measureFromMs, Consumer<TelemetrySecond> onSecond) throws InterruptedException {
+            long measureFromMs, TelemetryListener onSecond) throws InterruptedException {
         try (Prepared prepared = prepare(options)) {
             prepared.awaitReady();
             return prepared.start(server, clock, measureFromMs, onSecond);
@@ -177,7 +176,7 @@ public final class TelemetrySession {
          * @throws IllegalStateException if already started
          */
         public TelemetrySession start(ObservedServer server, RunClock clock, long measureFromMs,
-                Consumer<TelemetrySecond> onSecond) {
+                TelemetryListener onSecond) {
             if (started) {
                 throw new IllegalStateException("this telemetry has already started");
             }

@@ -3,7 +3,6 @@ package dev.loupe.engine.telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -12,17 +11,21 @@ import org.HdrHistogram.Histogram;
  * for {@link TelemetrySummary}. Totals and evidence count the measured part only (from {@code
  * measureFromMs}); the per-second series covers the warm-up too. Bounded: only open seconds hold
  * histograms, the series merges neighbours past {@link #MAX_SECONDS}, evidence is capped. Any thread;
- * one lock, held briefly. Sealed seconds are handed to the consumer outside the lock, in order.
+ * one lock, held briefly. Sealed seconds are handed to the listener outside the lock, in order, each
+ * with its sampled stacks, and every {@value #CHECKPOINT_SECONDS} seconds the summary so far.
  */
 final class Timeline implements JvmEvents {
     /** The most entries the series keeps, like the load side's intervals. */
-    static final int MAX_SECONDS = 3600;
+    static final int MAX_SECONDS = TelemetrySecond.MAX_SERIES;
     private static final double MB = 1024.0 * 1024.0;
     private static final int EVIDENCE_SHOWN = 10;
+    /** How often, in sealed seconds, the listener gets the summary so far. */
+    static final int CHECKPOINT_SECONDS = 5;
 
     private final long measureFromMs;
     private final double maxHeapMb;
-    private final Consumer<TelemetrySecond> onSealed;
+    private final TelemetryListener onSealed;
+    private long sealedCount;
     private final TreeMap<Long, Bucket> open = new TreeMap<>();
     private final List<TelemetrySecond> series = new ArrayList<>();
     private final Object deliveryLock = new Object();
@@ -71,7 +74,7 @@ final class Timeline implements JvmEvents {
      * @param maxHeapBytes the max heap, for the share the heap guard watches
      * @param onSealed told of each sealed second, in order, outside the lock
      */
-    Timeline(long measureFromMs, List<String> targetNames, long maxHeapBytes, Consumer<TelemetrySecond> onSealed) {
+    Timeline(long measureFromMs, List<String> targetNames, long maxHeapBytes, TelemetryListener onSealed) {
         this.measureFromMs = measureFromMs;
         this.targetNames = List.copyOf(targetNames);
         this.maxHeapMb = maxHeapBytes / MB;
@@ -269,7 +272,11 @@ final class Timeline implements JvmEvents {
     }
 
     @Override
-    public synchronized void executionSample(long atMs, ThreadRole role, List<String> frames) {
+    public synchronized void executionSample(long atMs, ThreadRole role, List<String> frames, String collapsed) {
+        Bucket b = bucket(atMs);
+        if (b != null) {
+            b.stack(role, collapsed, true, 1);
+        }
         if (measured(atMs) && !frames.isEmpty()) {
             String top = frames.getFirst();
             hotFrames.add(role + "|" + top, top, "", role, 0, frames);
@@ -277,10 +284,12 @@ final class Timeline implements JvmEvents {
     }
 
     @Override
-    public synchronized void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes) {
+    public synchronized void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes,
+            String collapsed) {
         Bucket b = bucket(atMs);
         if (b != null) {
             b.allocation(weightBytes);
+            b.stack(role, collapsed, false, weightBytes);
         }
         if (measured(atMs)) {
             allocationBytes += weightBytes;
@@ -312,61 +321,68 @@ final class Timeline implements JvmEvents {
 
     /** Seals every second that ends at or before {@code upToMs} and hands them on, in order. */
     void seal(long upToMs) {
-        List<TelemetrySecond> sealed = new ArrayList<>();
+        List<Sealed> sealed = new ArrayList<>();
+        TelemetrySummary checkpoint = null;
         synchronized (this) {
             while (!open.isEmpty() && open.firstKey() + 1000 <= upToMs) {
                 Bucket b = open.pollFirstEntry().getValue();
-                sealed.add(b.seal(b.startMs + 1000));
+                sealed.add(new Sealed(b.seal(b.startMs + 1000), b.stacks(b.startMs + 1000)));
             }
             sealedUpToMs = Math.max(sealedUpToMs, upToMs / 1000 * 1000);
             lastMs = Math.max(lastMs, upToMs);
             append(sealed);
+            long before = sealedCount;
+            sealedCount += sealed.size();
+            if (sealedCount / CHECKPOINT_SECONDS > before / CHECKPOINT_SECONDS) {
+                checkpoint = summary();
+            }
         }
-        deliver(sealed);
+        deliver(sealed, checkpoint);
     }
 
     /** Seals everything, the last second ending at {@code endMs}, and returns the run's summary. */
     TelemetrySummary finish(long endMs) {
-        List<TelemetrySecond> sealed = new ArrayList<>();
+        List<Sealed> sealed = new ArrayList<>();
         TelemetrySummary summary;
         synchronized (this) {
             while (!open.isEmpty()) {
                 Bucket b = open.pollFirstEntry().getValue();
-                sealed.add(b.seal(Math.max(b.startMs + 1, Math.min(b.startMs + 1000, endMs))));
+                long end = Math.max(b.startMs + 1, Math.min(b.startMs + 1000, endMs));
+                sealed.add(new Sealed(b.seal(end), b.stacks(end)));
             }
             sealedUpToMs = Long.MAX_VALUE;
             append(sealed);
             summary = summary();
         }
-        deliver(sealed);
+        deliver(sealed, null);
         return summary;
     }
+
+    /** A sealed second and its stacks (null when it sampled none). */
+    private record Sealed(TelemetrySecond second, StackSecond stacks) {}
 
     /** The sealed series so far. */
     synchronized List<TelemetrySecond> series() {
         return List.copyOf(series);
     }
 
-    private void deliver(List<TelemetrySecond> sealed) {
+    private void deliver(List<Sealed> sealed, TelemetrySummary checkpoint) {
         synchronized (deliveryLock) {
-            for (TelemetrySecond s : sealed) {
-                onSealed.accept(s);
+            for (Sealed s : sealed) {
+                onSealed.second(s.second());
+                if (s.stacks() != null) {
+                    onSealed.stacks(s.stacks());
+                }
+            }
+            if (checkpoint != null) {
+                onSealed.checkpoint(checkpoint);
             }
         }
     }
 
-    private void append(List<TelemetrySecond> sealed) {
-        for (TelemetrySecond s : sealed) {
-            series.add(s);
-            if (series.size() >= MAX_SECONDS) {
-                List<TelemetrySecond> merged = new ArrayList<>(series.size() / 2 + 1);
-                for (int i = 0; i < series.size(); i += 2) {
-                    merged.add(i + 1 < series.size() ? TelemetrySecond.merge(series.get(i), series.get(i + 1))
-                            : series.get(i));
-                }
-                series.clear();
-                series.addAll(merged);
-            }
+    private void append(List<Sealed> sealed) {
+        for (Sealed sealedSecond : sealed) {
+            TelemetrySecond.add(series, sealedSecond.second(), MAX_SECONDS);
         }
     }
 

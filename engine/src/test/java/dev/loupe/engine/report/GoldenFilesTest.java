@@ -36,6 +36,7 @@ class GoldenFilesTest {
                 cases.add(Arguments.of(locales.get(i), zones.get(i), "open/" + file, (Supplier<RunResult>) SeededRun::open));
                 cases.add(Arguments.of(locales.get(i), zones.get(i), "closed-interrupted/" + file,
                         (Supplier<RunResult>) SeededRun::closedInterrupted));
+                cases.add(Arguments.of(locales.get(i), zones.get(i), "crashed/" + file, (Supplier<RunResult>) SeededRun::crashed));
             }
         }
         return cases.build();

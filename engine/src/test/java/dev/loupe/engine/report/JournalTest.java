@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loupe.engine.run.RunOutcome;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.series.SecondInterval;
+import dev.loupe.engine.telemetry.StackSecond;
+import dev.loupe.engine.telemetry.TelemetrySummary;
+import dev.loupe.engine.telemetry.ThreadRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +68,7 @@ class JournalTest {
         List<String> lines = Files.readAllLines(file);
 
         assertThat(lines).hasSize(1 + 4 + 1);
-        assertThat(lines.getFirst()).startsWith("{\"type\":\"start\",\"schemaVersion\":1,\"startedAt\":\"2025-03-14T09:26:53.250Z\"");
+        assertThat(lines.getFirst()).startsWith("{\"type\":\"start\",\"schemaVersion\":2,\"startedAt\":\"2025-03-14T09:26:53.250Z\"");
         assertThat(lines.get(1)).startsWith("{\"type\":\"interval\",\"startMs\":0,\"endMs\":1000,\"warmup\":true,\"requests\":1800,");
         assertThat(lines.get(1)).contains("\"latencyHistogram\":\"HISTF");
         assertThat(lines.getLast()).isEqualTo("{\"type\":\"end\",\"outcome\":\"completed\"}");
@@ -175,6 +179,126 @@ class JournalTest {
         assertThat(journal.header()).isEmpty();
         assertThat(journal.entries()).isEmpty();
         assertThat(journal.warnings()).isEmpty();
+    }
+
+    @Test
+    void aFinishedRunsEndLineKeepsWhatItsSecondsDoNotGive() throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            for (JournalEntry e : SeededRun.openEntries()) {
+                journal.append(e);
+            }
+            journal.finish(r, SeededRun.extraThresholds());
+        }
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.warnings()).isEmpty();
+        JournalEnd end = journal.end().orElseThrow();
+        assertThat(end.summary()).isEqualTo(r.summary());
+        assertThat(end.telemetry()).isEqualTo(r.telemetry());
+        assertThat(end.notes()).isEqualTo(r.notes());
+        assertThat(end.findings()).isEqualTo(r.findings());
+        assertThat(end.extraThresholds()).isEqualTo(SeededRun.extraThresholds());
+        RunResult rebuilt = RunRebuild.result(journal, journal.header().orElseThrow());
+        assertThat(JsonSupport.compact(ResultJson.measured(rebuilt, dir)))
+                .isEqualTo(JsonSupport.compact(ResultJson.measured(r, dir)));
+    }
+
+    @Test
+    void theJournalOfTheSeededRunMatchesItsGoldenFile() throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        List<JournalEntry> entries = SeededRun.openJournalEntries();
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            for (int s = 0; s < entries.size(); s++) {
+                JournalEntry e = entries.get(s);
+                journal.append(e.interval().withTelemetry(null), e.detail());
+                journal.append(e.interval().telemetry());
+                journal.append(new StackSecond(s * 1000L, (s + 1) * 1000L,
+                        Map.of("java.lang.Thread.run_[0];app.Loop.run_[j];app.Sleep.handle_[j]", 40L + s), Map.of(),
+                        0, Map.of(ThreadRole.GENERATOR, 3L)));
+            }
+            journal.checkpoint(r.telemetry());
+            journal.finish(r, SeededRun.extraThresholds());
+        }
+
+        Golden.check("open/journal.jsonl", Files.readString(file));
+    }
+
+    @Test
+    void eachSecondsStacksAddUpAndEachStackAndFrameIsWrittenOnce() throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        String handler = "java.lang.Thread.run_[0];app.Handler.handle_[j]";
+        String parse = "java.lang.Thread.run_[0];app.Parser.parse_[i]";
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            journal.append(new StackSecond(0, 1000, Map.of(handler, 3L, parse, 1L), Map.of(handler, 4096L), 2,
+                    Map.of(ThreadRole.GENERATOR, 5L)));
+            journal.append(new StackSecond(1000, 2000, Map.of(handler, 2L), Map.of(), 0, Map.of(ThreadRole.TELEMETRY, 1L)));
+        }
+        List<String> lines = Files.readAllLines(file);
+
+        assertThat(lines.get(1)).contains("\"newFrames\":[\"java.lang.Thread.run_[0]\",\"app.Handler.handle_[j]\",\"app.Parser.parse_[i]\"]")
+                .contains("\"cpu\":[[0,3],[1,1]]").contains("\"alloc\":[[0,4096]]");
+        assertThat(lines.get(2)).doesNotContain("newFrames").doesNotContain("newStacks").contains("\"cpu\":[[0,2]]");
+        JournalStacks stacks = JournalReader.read(file).stacks();
+        assertThat(stacks.cpuSamples()).containsOnly(Map.entry(handler, 5L), Map.entry(parse, 1L));
+        assertThat(stacks.allocationBytes()).containsOnly(Map.entry(handler, 4096L));
+        assertThat(stacks.allocationSamples()).isEqualTo(2);
+        assertThat(stacks.leftOut()).containsOnly(Map.entry(ThreadRole.GENERATOR, 5L), Map.entry(ThreadRole.TELEMETRY, 1L));
+        assertThat(stacks.seconds()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondKeepsItsHeaviestStacksAndCountsTheRestAsOne() {
+        Map<String, Long> many = new java.util.HashMap<>();
+        for (int i = 0; i < StackSecond.MAX_STACKS + 50; i++) {
+            many.put("a;f" + i, (long) i + 1);
+        }
+        long total = many.values().stream().mapToLong(Long::longValue).sum();
+
+        StackSecond second = new StackSecond(0, 1000, many, Map.of(), 0, Map.of());
+
+        assertThat(second.cpuSamples()).hasSize(StackSecond.MAX_STACKS).containsKey(StackSecond.OTHER_STACKS)
+                .containsEntry("a;f249", 250L).doesNotContainKey("a;f0");
+        assertThat(second.cpuSamples().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total);
+    }
+
+    @Test
+    void theLastCheckpointIsTheOneKept() throws Exception {
+        RunResult r = SeededRun.open();
+        file = dir.resolve(JournalWriter.FILE_NAME);
+        TelemetrySummary later = new TelemetrySummary(r.telemetry().dispatchDelayMs(), r.telemetry().hiccupMs(),
+                new TelemetrySummary.Gc(99, 1, 1), r.telemetry().heap(), r.telemetry().pinned(), r.telemetry().contention(),
+                r.telemetry().threads(), r.telemetry().process(), r.telemetry().dispatchTargets(), r.telemetry().evidence(), 0);
+        try (JournalWriter journal = JournalWriter.open(file, header(r))) {
+            journal.checkpoint(r.telemetry());
+            journal.checkpoint(later);
+        }
+
+        Journal journal = JournalReader.read(file);
+
+        assertThat(journal.checkpoint()).contains(later);
+        assertThat(journal.finished()).isFalse();
+        assertThat(journal.end()).isEmpty();
+    }
+
+    @Test
+    void aCrashedRunIsAddedUpFromItsSeconds() throws Exception {
+        writeJournal(false);
+        RunResult r = SeededRun.open();
+
+        Journal journal = JournalReader.read(file);
+        RunResult rebuilt = RunRebuild.result(journal, journal.header().orElseThrow());
+
+        assertThat(rebuilt.outcome()).isEqualTo(RunOutcome.CRASHED);
+        assertThat(rebuilt.summary().requests()).isEqualTo(r.summary().requests());
+        assertThat(rebuilt.summary().latencyMs()).isEqualTo(r.summary().latencyMs());
+        assertThat(rebuilt.summary().durationS()).isEqualTo(r.summary().durationS());
+        assertThat(rebuilt.intervals()).hasSize(r.intervals().size());
+        assertThat(rebuilt.notes()).first().asString().startsWith("rebuilt from journal.jsonl: its last second ends at 0:04");
     }
 
     private static int lastIndexOf(byte[] bytes, byte b, int from) {

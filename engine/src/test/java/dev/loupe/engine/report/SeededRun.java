@@ -23,6 +23,7 @@ import dev.loupe.engine.scenario.ServerSettings;
 import dev.loupe.engine.scenario.TelemetrySettings;
 import dev.loupe.engine.scenario.Threshold;
 import dev.loupe.engine.scenario.WorkloadSpec;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
 import dev.loupe.engine.telemetry.DelayMs;
 import dev.loupe.engine.telemetry.Evidence;
@@ -156,6 +157,37 @@ final class SeededRun {
             entries.add(new JournalEntry(r.intervals().get(s), latencies(s, REQUESTS[s], true), latencies(s, REQUESTS[s], false)));
         }
         return entries;
+    }
+
+    /** The open run's seconds as its journal keeps them: error classes, connection events, schedule lag. */
+    static List<JournalEntry> openJournalEntries() {
+        ErrorCounts[] errors = {ErrorCounts.of(1, 0, 0, 0, 0, 0, 0), ErrorCounts.of(1, 0, 0, 1, 0, 0, 0),
+            ErrorCounts.of(0, 0, 0, 3, 0, 0, 0), ErrorCounts.of(1, 0, 0, 1, 0, 0, 0)};
+        long[] lagMs = {0, 40, 90, 150};
+        List<JournalEntry> entries = new ArrayList<>();
+        List<JournalEntry> plain = openEntries();
+        for (int s = 0; s < plain.size(); s++) {
+            JournalEntry e = plain.get(s);
+            entries.add(new JournalEntry(e.interval(), new SecondDetail(e.latency(), e.uncorrectedLatency(),
+                    REQUESTS[s] - ERRORS[s], errors[s], s == 0 ? new ConnectionCounts(12, 10, 2, 0) : ConnectionCounts.NONE,
+                    lagMs[s])));
+        }
+        return entries;
+    }
+
+    /**
+     * The open run killed after its fourth second, rebuilt from its journal: every second kept, the
+     * JVM side's seconds on lines of their own, its summary from the last checkpoint, no end line.
+     */
+    static RunResult crashed() {
+        RunResult r = open();
+        JournalHeader header = new JournalHeader(r.scenario(), r.environment(), r.startedAt(), r.serverUrl());
+        List<JournalEntry> entries = openJournalEntries().stream()
+                .map(e -> new JournalEntry(e.interval().withTelemetry(null), e.detail())).toList();
+        Journal journal = new Journal(Optional.of(header), entries,
+                r.intervals().stream().map(SecondInterval::telemetry).toList(), JournalStacks.NONE,
+                Optional.of(r.telemetry()), Optional.empty(), Optional.empty(), List.of());
+        return RunRebuild.result(journal, header);
     }
 
     /**

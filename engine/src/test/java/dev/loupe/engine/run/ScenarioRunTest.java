@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.engine.measure.IntervalSnapshot;
-import dev.loupe.engine.measure.LatencyHistogram;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.series.SecondDetail;
 import dev.loupe.engine.series.SecondInterval;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +34,7 @@ class ScenarioRunTest {
             }
 
             @Override
-            public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrected) {
+            public void onSecond(SecondInterval second, SecondDetail detail) {
                 seconds.add(second);
             }
 
@@ -102,7 +102,7 @@ class ScenarioRunTest {
                 dev.loupe.engine.load.LoadGenerator.create(), java.time.InstantSource.system(), (l, e) -> failed.add(l));
         RunResult r = run.run(List.of(broken, new RunListener() {
             @Override
-            public void onSecond(SecondInterval second, LatencyHistogram latency, LatencyHistogram uncorrected) {
+            public void onSecond(SecondInterval second, SecondDetail detail) {
                 seconds.add(second);
             }
         }));

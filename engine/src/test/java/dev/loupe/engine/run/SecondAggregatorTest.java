@@ -18,7 +18,7 @@ class SecondAggregatorTest {
 
     @Test
     void fourQuarterSecondsMakeOneSecondWithExactPercentiles() {
-        SecondAggregator seconds = new SecondAggregator(3600, (second, l, u) -> closed.add(second));
+        SecondAggregator seconds = new SecondAggregator(3600, (second, detail) -> closed.add(second));
         for (int i = 0; i < 8; i++) {
             seconds.add(snapshot(i, false, 100, i < 4 ? 1_000_000 : 2_000_000));
         }
@@ -36,7 +36,7 @@ class SecondAggregatorTest {
 
     @Test
     void aSecondNeverMixesWarmupAndMeasurement() {
-        SecondAggregator seconds = new SecondAggregator(3600, (second, l, u) -> closed.add(second));
+        SecondAggregator seconds = new SecondAggregator(3600, (second, detail) -> closed.add(second));
         for (int i = 0; i < 8; i++) {
             seconds.add(snapshot(i, i < 6, 10, 1_000_000)); // warm-up ends at 1.5 s
         }
@@ -50,7 +50,7 @@ class SecondAggregatorTest {
 
     @Test
     void theSeriesStaysBoundedByMergingNeighbours() {
-        SecondAggregator seconds = new SecondAggregator(8, (second, l, u) -> closed.add(second));
+        SecondAggregator seconds = new SecondAggregator(8, (second, detail) -> closed.add(second));
         for (int i = 0; i < 4 * 100; i++) { // 100 seconds
             seconds.add(snapshot(i, false, 10, i == 200 ? 50_000_000 : 1_000_000));
         }

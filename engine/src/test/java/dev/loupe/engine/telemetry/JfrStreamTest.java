@@ -348,9 +348,9 @@ class JfrStreamTest {
 
     record Cpu(long atMs, double processPct, double machinePct) implements EventCall {}
 
-    record Sample(long atMs, ThreadRole role, List<String> frames) implements EventCall {}
+    record Sample(long atMs, ThreadRole role, List<String> frames, String collapsed) implements EventCall {}
 
-    record Allocation(long atMs, ThreadRole role, String objectClass, long weightBytes) implements EventCall {}
+    record Allocation(long atMs, ThreadRole role, String objectClass, long weightBytes, String collapsed) implements EventCall {}
 
     record Safepoint(long atMs, double durationMs) implements EventCall {}
 
@@ -446,13 +446,13 @@ class JfrStreamTest {
         }
 
         @Override
-        public void executionSample(long atMs, ThreadRole role, List<String> frames) {
-            add(new Sample(atMs, role, frames));
+        public void executionSample(long atMs, ThreadRole role, List<String> frames, String collapsed) {
+            add(new Sample(atMs, role, frames, collapsed));
         }
 
         @Override
-        public void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes) {
-            add(new Allocation(atMs, role, objectClass, weightBytes));
+        public void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes, String collapsed) {
+            add(new Allocation(atMs, role, objectClass, weightBytes, collapsed));
         }
 
         @Override
@@ -506,12 +506,12 @@ class JfrStreamTest {
         }
 
         @Override
-        public void executionSample(long atMs, ThreadRole role, List<String> frames) {
+        public void executionSample(long atMs, ThreadRole role, List<String> frames, String collapsed) {
             fail();
         }
 
         @Override
-        public void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes) {
+        public void allocation(long atMs, ThreadRole role, String objectClass, long weightBytes, String collapsed) {
             fail();
         }
 

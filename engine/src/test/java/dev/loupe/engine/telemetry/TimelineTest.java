@@ -179,4 +179,64 @@ class TimelineTest {
         assertThat(series.size()).isLessThanOrEqualTo(Timeline.MAX_SECONDS);
         assertThat(series.stream().mapToInt(TelemetrySecond::gcPauses).sum()).isEqualTo(2 * Timeline.MAX_SECONDS + 5);
     }
+
+    @Test
+    void eachSecondHandsOnItsServerStacksAndCountsOtherThreadsSamples() {
+        List<StackSecond> stacks = new ArrayList<>();
+        Timeline withStacks = new Timeline(0, List.of(), 1000 * MB, new TelemetryListener() {
+            @Override
+            public void second(TelemetrySecond second) {}
+
+            @Override
+            public void stacks(StackSecond s) {
+                stacks.add(s);
+            }
+        });
+        withStacks.executionSample(100, ThreadRole.SERVER, List.of("app.H.run:1"), "T.run_[0];app.H.run_[j]");
+        withStacks.executionSample(200, ThreadRole.SERVER, List.of("app.H.run:1"), "T.run_[0];app.H.run_[j]");
+        withStacks.executionSample(300, ThreadRole.OTHER, List.of(), "T.run_[0];V.park_[i]");
+        withStacks.executionSample(400, ThreadRole.GENERATOR, List.of("l.G.send:9"), "T.run_[0];l.G.send_[j]");
+        withStacks.allocation(500, ThreadRole.SERVER, "byte[]", 4096, "T.run_[0];app.H.buffer_[j]");
+        withStacks.allocation(600, ThreadRole.TELEMETRY, "long[]", 512, "T.run_[0];t.P.tick_[j]");
+        withStacks.cpu(1500, 50, 60); // a second without samples has no stacks
+
+        withStacks.seal(2000);
+
+        assertThat(stacks).singleElement().satisfies(s -> {
+            assertThat(s.startMs()).isZero();
+            assertThat(s.cpuSamples()).containsOnly(java.util.Map.entry("T.run_[0];app.H.run_[j]", 2L),
+                    java.util.Map.entry("T.run_[0];V.park_[i]", 1L));
+            assertThat(s.allocationBytes()).containsOnly(java.util.Map.entry("T.run_[0];app.H.buffer_[j]", 4096L));
+            assertThat(s.allocationSamples()).isEqualTo(1);
+            assertThat(s.leftOut()).containsOnly(java.util.Map.entry(ThreadRole.GENERATOR, 1L),
+                    java.util.Map.entry(ThreadRole.TELEMETRY, 1L));
+        });
+    }
+
+    @Test
+    void everyFifthSealedSecondBringsTheSummarySoFar() {
+        List<TelemetrySummary> checkpoints = new ArrayList<>();
+        Timeline withCheckpoints = new Timeline(0, List.of(), 1000 * MB, new TelemetryListener() {
+            @Override
+            public void second(TelemetrySecond second) {}
+
+            @Override
+            public void checkpoint(TelemetrySummary soFar) {
+                checkpoints.add(soFar);
+            }
+        });
+        for (int s = 0; s < 12; s++) {
+            withCheckpoints.gc(s * 1000 + 500, "G1New", "G1 Evacuation Pause", 1.0, 1.0);
+        }
+
+        withCheckpoints.seal(3000);
+        assertThat(checkpoints).as("3 seconds sealed").isEmpty();
+        withCheckpoints.seal(7000);
+        withCheckpoints.seal(11000);
+
+        assertThat(checkpoints).extracting(c -> c.gc().pauses()).as("after 5 and 10 seconds: the pauses so far")
+                .containsExactly(12L, 12L);
+        assertThat(withCheckpoints.finish(12000).gc().pauses()).isEqualTo(12);
+        assertThat(checkpoints).as("the end brings the summary itself, no checkpoint").hasSize(2);
+    }
 }
