@@ -11,6 +11,9 @@ final class Commands {
         root.addSubcommand(new ServeCommand());
         root.addSubcommand("load", new LoadCommand());
         root.addSubcommand(new ReportCommand());
+        // "--" separates the baseline's runs from the candidate's, so it must reach the command as a word
+        root.addSubcommand(new CommandLine(new CompareCommand()).setEndOfOptionsDelimiter("--end-of-options")
+                .setUnmatchedOptionsArePositionalParams(true));
         root.addSubcommand(new ValidateCommand());
         root.addSubcommand(new VariantsCommand());
     }

@@ -26,9 +26,9 @@ import java.util.Optional;
  * The one Jackson set-up of the report package. Records serialize under their component names
  * (that is how {@code summary} and {@code intervals[]} get exactly the contract's fields); numbers
  * read back keep the digits they were written with; output is two-space pretty JSON like a scenario
- * file, or one compact line for the journal.
+ * file, or one compact line for the journal. Public for the comparison's files, which are written the same way.
  */
-final class JsonSupport {
+public final class JsonSupport {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -43,7 +43,7 @@ final class JsonSupport {
 
     private JsonSupport() {}
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
@@ -83,7 +83,7 @@ final class JsonSupport {
     }
 
     /** Pretty JSON with a final newline. */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         try {
             return PRETTY.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
