@@ -22,8 +22,13 @@ interface Interrupts {
      * before the JVM exits with 130.
      */
     default AutoCloseable stopOnInterrupt(RunSession session, CountDownLatch reported) {
+        return stopOnInterrupt(session::stop, reported);
+    }
+
+    /** The same for any work that {@code stop} ends: a matrix's runs. */
+    default AutoCloseable stopOnInterrupt(Runnable stop, CountDownLatch reported) {
         return onInterrupt(() -> {
-            session.stop();
+            stop.run();
             try {
                 reported.await(FILES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {

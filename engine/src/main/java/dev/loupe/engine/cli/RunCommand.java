@@ -3,15 +3,21 @@ package dev.loupe.engine.cli;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.report.RunFolder;
+import dev.loupe.engine.report.compare.GridCell;
+import dev.loupe.engine.report.compare.GridComparison;
+import dev.loupe.engine.report.compare.GridMarkdown;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.run.RunListener;
 import dev.loupe.engine.run.RunStarted;
 import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
 import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.scenario.ScenarioGrid;
+import dev.loupe.engine.scenario.ScenarioPlan;
 import dev.loupe.engine.scenario.ScenarioProblem;
 import dev.loupe.engine.scenario.ScenarioReader;
 import dev.loupe.engine.scenario.Threshold;
+import dev.loupe.engine.session.GridRun;
 import dev.loupe.engine.session.RunSession;
 import dev.loupe.engine.session.SessionOutcome;
 import dev.loupe.engine.units.Durations;
@@ -44,10 +50,15 @@ import picocli.CommandLine;
             "journal.jsonl (written as the run goes) and run.log. One progress line a second goes to",
             "standard error; the summary and the thresholds go to standard output.",
             "",
+            "A file with a matrix or a sweep runs each of its runs in turn, each into a run folder of its own",
+            "below DIR, then writes comparison.json and a SUMMARY.md that compares them (exit 1 when a run",
+            "failed to run, 99 when one failed a threshold).",
+            "",
             "Examples:",
             "  loupe run sample-configs/quick.json",
             "  loupe run scenario.json --duration 15s --set load.connections=50 --threshold 'summary.latencyMs.p99<50'",
             "  loupe run scenario.json --out build/loupe --junit build/loupe/junit.xml",
+            "  loupe run sample-configs/scalability.json --duration 5s",
             ""
         },
         footerHeading = "%nExit codes:%n",
@@ -101,16 +112,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
-        Scenario scenario;
+        ScenarioPlan plan;
         List<Threshold> extraThresholds;
         try {
-            scenario = new ScenarioReader(RunCatalog.installed()).read(file, overrides());
+            plan = new ScenarioReader(RunCatalog.installed()).readPlan(file, overrides());
             extraThresholds = thresholds();
         } catch (InvalidScenarioException e) {
             e.problems().stream().map(ScenarioProblem::toString).forEach(err::println);
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        if (plan.grid().isPresent()) {
+            if (junit != null) {
+                throw new UserInputException("--junit: " + file + " is a " + plan.grid().get().kind()
+                        + " (expected: a single run; a " + plan.grid().get().kind() + " writes comparison.json, and each"
+                        + " run's folder its result.json)");
+            }
+            return grid(plan, extraThresholds, stdout, err);
+        }
+        Scenario scenario = plan.first();
         Path folder = runFolder(scenario);
         checkWritable(junit, "--junit");
 
@@ -133,6 +153,48 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             reported.countDown();
         }
+    }
+
+    /** A matrix or sweep: each run in turn below one folder, then the comparison. */
+    private int grid(ScenarioPlan plan, List<Threshold> extraThresholds, PrintWriter stdout, PrintWriter err) throws Exception {
+        Path folder = runFolder(plan.first());
+        GridRun grid = new GridRun(plan, file.toString(), folder, extraThresholds, LoadGenerator.create(), clock);
+        CountDownLatch reported = new CountDownLatch(1);
+        GridComparison comparison;
+        try (AutoCloseable ignored = interrupts.stopOnInterrupt(grid::stop, reported)) {
+            err.println("loupe: " + plan.grid().get().kind() + " of " + plan.runs().size() + " runs into " + folder
+                    + "; Ctrl+C stops the run in progress and still compares the finished ones");
+            err.flush();
+            comparison = grid.run(new GridRun.Listener() {
+                @Override
+                public void starting(ScenarioGrid.Cell cell, int of, Scenario scenario, Duration leftInAll) {
+                    err.println("loupe: run " + (cell.index() + 1) + " of " + of + ": " + cell.label() + " (about "
+                            + Durations.format(leftInAll) + " left in all)");
+                    err.flush();
+                }
+
+                @Override
+                public void finished(GridCell cell, int of) {
+                    err.println("loupe: run " + (cell.cell().index() + 1) + " of " + of + ": " + cell.status().shown()
+                            + cell.problem().map(p -> ": " + p).orElse(""));
+                    err.flush();
+                }
+            }, cell -> List.of(new Console(err, quiet)));
+            stdout.print(GridMarkdown.render(comparison));
+            stdout.println();
+            stdout.println("run folder: " + folder + "  (comparison.json, SUMMARY.md, run.log, and a folder per run)");
+            stdout.flush();
+        } finally {
+            reported.countDown();
+        }
+        List<GridCell.Status> statuses = comparison.cells().stream().map(GridCell::status).toList();
+        if (grid.stopRequested()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        if (statuses.contains(GridCell.Status.FAILED_TO_RUN)) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return statuses.contains(GridCell.Status.THRESHOLD_FAILED) ? ExitCodes.THRESHOLD_FAILED : ExitCodes.OK;
     }
 
     private Overrides overrides() throws InvalidScenarioException {

@@ -3,7 +3,8 @@ package dev.loupe.engine.cli;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.scenario.InvalidScenarioException;
 import dev.loupe.engine.scenario.Overrides;
-import dev.loupe.engine.scenario.Scenario;
+import dev.loupe.engine.scenario.ScenarioGrid;
+import dev.loupe.engine.scenario.ScenarioPlan;
 import dev.loupe.engine.scenario.ScenarioProblem;
 import dev.loupe.engine.scenario.ScenarioReader;
 import java.io.PrintWriter;
@@ -78,8 +79,15 @@ final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         for (Path file : files) {
             try {
-                Scenario scenario = reader.read(file, overrides);
-                out.println(file + ": ok — " + scenario.summary());
+                ScenarioPlan plan = reader.readPlan(file, overrides);
+                if (plan.grid().isEmpty()) {
+                    out.println(file + ": ok — " + plan.first().summary());
+                } else {
+                    out.println(file + ": ok — a " + plan.grid().get().kind() + " of " + plan.runs().size() + " runs:");
+                    for (ScenarioGrid.Cell cell : plan.cells()) {
+                        out.println("  " + (cell.index() + 1) + ". " + cell.label() + " — " + plan.runs().get(cell.index()).summary());
+                    }
+                }
             } catch (InvalidScenarioException e) {
                 print(err, e.problems());
                 bad++;

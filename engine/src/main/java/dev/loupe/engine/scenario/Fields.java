@@ -365,6 +365,13 @@ final class Fields {
         return entries;
     }
 
+    /** The member {@code name} as written, for a field whose values another reader takes (a sweep's values); null when absent. */
+    Json raw(String name) {
+        asked.add(name);
+        r.askedContainer(childPath(name));
+        return member(name);
+    }
+
     /** Reports the fields of this object that no one asked for, with the nearest known name. */
     void finish() {
         if (object == null) {

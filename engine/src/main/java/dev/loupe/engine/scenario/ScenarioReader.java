@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -101,10 +102,106 @@ public final class ScenarioReader {
     }
 
     private Scenario read(byte[] json, String source, Path baseDir, Overrides overrides) throws InvalidScenarioException {
+        return bind(json, source, baseDir, overrides).scenario();
+    }
+
+    /** A file read: its scenario and its grid as written, when there is one. */
+    private record Bound(Scenario scenario, List<GridAxis> grid, ScenarioGrid.Kind kind) {}
+
+    /** A matrix's or sweep's axis as the file writes it, with where, for the problems of its values. */
+    private record GridAxis(String path, List<String> values, Json.Position at, String problemPath) {}
+
+    /**
+     * Reads {@code file} with everything it asks to run: a matrix's or sweep's cells are each read as
+     * the file with the cell's fields set (as {@code --set} would), then {@code overrides}, and
+     * checked as a file of its own; a problem in a cell names the cell.
+     *
+     * @throws InvalidScenarioException listing every problem of the file, the grid and its cells
+     */
+    public ScenarioPlan readPlan(Path file, Overrides overrides) throws InvalidScenarioException {
+        byte[] bytes = bytesOf(file);
+        String source = file.toString();
+        Path folder = file.toAbsolutePath().getParent();
+        List<ScenarioProblem> parseProblems = new ArrayList<>();
+        Json.Obj root = Json.parse(bytes, source, parseProblems);
+        if (!parseProblems.isEmpty()) {
+            throw new InvalidScenarioException(parseProblems);
+        }
+        Resolution gridOnly = new Resolution(source, folder, Overrides.none(), List.of());
+        Binding binding = new Binding(gridOnly);
+        binding.grid(new Fields(gridOnly, "", root, root.position()));
+        List<ScenarioProblem> problems = new ArrayList<>(gridOnly.problems());
+        if (binding.axes.isEmpty()) {
+            if (!problems.isEmpty()) {
+                throw new InvalidScenarioException(problems);
+            }
+            return new ScenarioPlan(Optional.empty(), List.of(read(bytes, source, folder, overrides)));
+        }
+        Map<String, FieldType> types = fieldTypes();
+        long cells = 1;
+        for (GridAxis axis : binding.axes) {
+            FieldType type = types.get(axis.path());
+            if (type == null || type == FieldType.MAP || axis.path().equals("$schema")) {
+                String hint = Suggestions.didYouMean(axis.path(), types.keySet());
+                problems.add(problem(source, axis.at(), axis.problemPath(), FieldChecks.quote(axis.path())
+                        + " (expected: a field of the scenario, as --set names it, e.g. load.connections"
+                        + (hint.isEmpty() ? "" : "; " + hint) + ")"));
+            }
+            if (overrides.values().containsKey(axis.path())) {
+                problems.add(problem(source, axis.at(), axis.problemPath(), "--set " + axis.path()
+                        + " is also given (expected: the " + binding.kind + " or --set to set it, not both)"));
+            }
+            cells *= axis.values().size();
+        }
+        if (cells > ScenarioGrid.MAX_CELLS) {
+            problems.add(problem(source, root.position(), binding.kind.toString(), cells + " runs (expected: at most "
+                    + ScenarioGrid.MAX_CELLS + "; the runs are the product of the lists' lengths)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(problems);
+        }
+        ScenarioGrid grid = new ScenarioGrid(binding.kind,
+                binding.axes.stream().map(a -> new ScenarioGrid.Axis(a.path(), a.values())).toList());
+        List<Scenario> runs = new ArrayList<>();
+        for (ScenarioGrid.Cell cell : grid.cells()) {
+            Overrides cellOverrides = cell.overrides();
+            for (Map.Entry<String, String> e : overrides.values().entrySet()) {
+                cellOverrides = cellOverrides.with(e.getKey(), e.getValue());
+            }
+            try {
+                runs.add(read(bytes, source, folder, cellOverrides));
+            } catch (InvalidScenarioException e) {
+                String where = binding.kind + " run " + (cell.index() + 1) + " of " + cells + " (" + cell.label() + ")";
+                for (ScenarioProblem p : e.problems()) {
+                    GridAxis axis = binding.axes.stream().filter(a -> a.path().equals(p.path())).findFirst().orElse(null);
+                    if (p.source().equals(Overrides.SOURCE) && axis != null) { // the grid's value itself: point at it
+                        int valueIndex = axis.values().indexOf(cell.assignments().get(axis.path()));
+                        String path = axis.problemPath().equals("sweep.path") ? "sweep.values" : axis.problemPath();
+                        problems.add(new ScenarioProblem(source, axis.at().line(), axis.at().column(), path + "[" + valueIndex + "]",
+                                p.message() + ", in " + where));
+                    } else {
+                        problems.add(new ScenarioProblem(p.source().equals(Overrides.SOURCE) ? source : p.source(), p.line(),
+                                p.column(), p.path(), "in " + where + ": " + p.message()));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(problems);
+        }
+        return new ScenarioPlan(Optional.of(grid), runs);
+    }
+
+    private static ScenarioProblem problem(String source, Json.Position at, String path, String message) {
+        return new ScenarioProblem(source, at.line(), at.column(), path, message);
+    }
+
+    private Bound bind(byte[] json, String source, Path baseDir, Overrides overrides) throws InvalidScenarioException {
         List<ScenarioProblem> parseProblems = new ArrayList<>();
         Json.Obj root = Json.parse(json, source, parseProblems);
         Resolution r = new Resolution(source, baseDir, overrides, parseProblems);
-        Scenario scenario = new Binding(r).scenario(root);
+        Binding binding = new Binding(r);
+        Scenario scenario = binding.scenario(root);
         r.reportUnusedOverrides();
         if (scenario != null && r.problems().isEmpty()) {
             for (InvalidValueException.Violation v : catalog.admit(scenario)) {
@@ -115,7 +212,7 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return scenario;
+        return new Bound(scenario, binding.axes, binding.kind);
     }
 
     /**
@@ -152,6 +249,9 @@ public final class ScenarioReader {
     /** Binds one document to records; one instance per read. */
     private final class Binding {
         private final Resolution r;
+        /** The file's matrix or sweep axes, as written; empty without one. */
+        private final List<GridAxis> axes = new ArrayList<>();
+        private ScenarioGrid.Kind kind;
 
         Binding(Resolution r) {
             this.r = r;
@@ -172,6 +272,7 @@ public final class ScenarioReader {
             LoadSettings load = load(loadFields, profile);
             TelemetrySettings telemetry = telemetry(top.object("telemetry"));
             List<Threshold> thresholds = thresholds(top);
+            grid(top);
             top.finish();
             return r.build("", root.position(),
                     () -> new Scenario(name, description, server, workload, load, telemetry, thresholds));
@@ -371,6 +472,71 @@ public final class ScenarioReader {
         }
 
         /** Each metric maps to one condition or a list of them; all become thresholds in file order. */
+        /**
+         * The file's {@code matrix} (a field path to a list of values, per key) or {@code sweep} ({@code
+         * path} and {@code values}); their values are checked when each cell is read.
+         */
+        void grid(Fields top) {
+            Map<String, Fields.Entry> matrix = top.entries("matrix");
+            Fields sweep = top.object("sweep");
+            String sweepPath = sweep.text("path", null);
+            Json sweepValues = sweep.raw("values");
+            r.askedContainer("sweep.values[]");
+            sweep.finish();
+            boolean hasSweep = sweepPath != null || sweepValues != null;
+            if (!matrix.isEmpty() && hasSweep) {
+                r.at(top.positionOf("sweep"), "sweep", "a sweep beside a matrix (expected: one of them; a matrix of one"
+                        + " field is a sweep)");
+                return;
+            }
+            for (Fields.Entry e : matrix.values()) {
+                String path = top.childPath("matrix") + "." + e.key();
+                values(e.value(), path).ifPresent(values -> axes.add(new GridAxis(e.key(), values, e.keyPosition(), path)));
+                kind = ScenarioGrid.Kind.MATRIX;
+            }
+            if (hasSweep) {
+                kind = ScenarioGrid.Kind.SWEEP;
+                if (sweepPath == null) {
+                    r.at(sweep.position(), "sweep.path", "missing (expected: the field the sweep varies, e.g. server.threads)");
+                }
+                if (sweepValues == null) {
+                    r.at(sweep.position(), "sweep.values", "missing (expected: the values it takes, e.g. [1, 2, 4, 8, 16])");
+                }
+                if (sweepPath != null && sweepValues != null) {
+                    values(sweepValues, "sweep.values").ifPresent(values ->
+                            axes.add(new GridAxis(sweepPath, values, sweep.positionOf("path"), "sweep.path")));
+                }
+            }
+        }
+
+        /** A list of distinct scalars as {@code --set} text; reported and empty when it is not one. */
+        private Optional<List<String>> values(Json json, String path) {
+            if (!(json instanceof Json.Arr list) || list.items().isEmpty()) {
+                r.report(path, json.position(), json.shown(), "a list of at least one value, e.g. [1, 2, 4] or [true, false]");
+                return Optional.empty();
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                Json item = list.items().get(i);
+                String text = switch (item) {
+                    case Json.Str str -> str.value();
+                    case Json.Num num -> num.text();
+                    case Json.Bool bool -> Boolean.toString(bool.value());
+                    default -> null;
+                };
+                if (text == null) {
+                    r.report(path + "[" + i + "]", item.position(), item.shown(), "a string, a number or true / false");
+                    return Optional.empty();
+                }
+                if (values.contains(text)) {
+                    r.report(path + "[" + i + "]", item.position(), item.shown(), "a value not already in the list");
+                    return Optional.empty();
+                }
+                values.add(text);
+            }
+            return Optional.of(values);
+        }
+
         private List<Threshold> thresholds(Fields top) {
             List<Threshold> thresholds = new ArrayList<>();
             String mapPath = top.childPath("thresholds");
