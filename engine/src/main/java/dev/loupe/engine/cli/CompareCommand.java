@@ -1,6 +1,7 @@
 package dev.loupe.engine.cli;
 
 import dev.loupe.engine.io.AtomicFiles;
+import dev.loupe.engine.report.ComparisonDocuments;
 import dev.loupe.engine.report.compare.Comparer;
 import dev.loupe.engine.report.compare.Comparison;
 import dev.loupe.engine.report.compare.ComparisonJson;
@@ -67,6 +68,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also writes the comparison as JSON.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also writes the comparison as one self-contained HTML page.")
+    Path html;
+
+    @Option(names = "--pdf", paramLabel = "FILE", description = "Also writes the comparison as a PDF.")
+    Path pdf;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
     boolean help;
 
@@ -77,6 +84,8 @@ final class CompareCommand implements Callable<Integer> {
         List<List<String>> sides = sides(paths);
         RunCommand.checkWritable(markdown, "--md");
         RunCommand.checkWritable(json, "--json");
+        RunCommand.checkWritable(html, "--html");
+        RunCommand.checkWritable(pdf, "--pdf");
         List<RunSample> base = read(sides.get(0));
         List<RunSample> candidate = read(sides.get(1));
         Comparison comparison = Comparer.compare(base, candidate, maxPct);
@@ -88,6 +97,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (json != null) {
             AtomicFiles.writeString(json, ComparisonJson.render(comparison));
+        }
+        if (html != null) {
+            ComparisonDocuments.writeHtml(html, comparison);
+        }
+        if (pdf != null) {
+            ComparisonDocuments.writePdf(pdf, comparison);
         }
         return comparison.regressed() ? ExitCodes.THRESHOLD_FAILED : ExitCodes.OK;
     }

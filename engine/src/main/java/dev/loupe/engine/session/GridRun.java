@@ -2,6 +2,7 @@ package dev.loupe.engine.session;
 
 import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.load.LoadGenerator;
+import dev.loupe.engine.report.GridDocuments;
 import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.report.compare.GridCell;
 import dev.loupe.engine.report.compare.GridComparison;
@@ -104,7 +105,12 @@ public final class GridRun {
             GridComparison comparison = new GridComparison(grid, plan.first().name(), done);
             AtomicFiles.writeString(folder.resolve(GridJson.FILE_NAME), GridJson.render(comparison));
             AtomicFiles.writeString(folder.resolve("SUMMARY.md"), GridMarkdown.render(comparison));
-            log.info("wrote " + GridJson.FILE_NAME + " and SUMMARY.md");
+            try {
+                GridDocuments.write(folder, comparison);
+                log.info("wrote " + GridJson.FILE_NAME + ", SUMMARY.md, report.pdf and report.html");
+            } catch (IOException | RuntimeException | LinkageError | InternalError e) {
+                log.error("cannot write the comparison's report.pdf and report.html; comparison.json and SUMMARY.md are written", e);
+            }
             return comparison;
         }
     }

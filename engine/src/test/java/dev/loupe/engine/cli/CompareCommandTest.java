@@ -37,7 +37,7 @@ class CompareCommandTest {
         Path slower = run("slower", "sleep:2ms");
 
         CliRun regression = CliRun.of("compare", base.toString(), slower.toString(), "--json", tmp.resolve("c.json").toString(),
-                "--md", tmp.resolve("c.md").toString());
+                "--md", tmp.resolve("c.md").toString(), "--html", tmp.resolve("c.html").toString(), "--pdf", tmp.resolve("c.pdf").toString());
         CliRun itself = CliRun.of("compare", base.toString(), "--", base.toString());
 
         assertThat(regression.exitCode()).as(regression.out() + regression.err()).isEqualTo(ExitCodes.THRESHOLD_FAILED);
@@ -47,6 +47,10 @@ class CompareCommandTest {
         assertThat(json.path("verdict").asText()).isEqualTo("regression");
         assertThat(json.path("basis").asText()).isEqualTo("seconds");
         assertThat(tmp.resolve("c.md")).content().isEqualTo(regression.out());
+        assertThat(tmp.resolve("c.html")).content().contains("Verdict: regression", "summary.throughputRps").doesNotContain("<script");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(tmp.resolve("c.pdf").toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Verdict: regression", "Metrics", "Findings");
+        }
         assertThat(itself.exitCode()).as(itself.out()).isEqualTo(ExitCodes.OK);
         assertThat(itself.out()).contains("= Verdict: no significant change");
     }

@@ -70,6 +70,8 @@ class GridRunCommandTest {
         assertThat(comparison.path("best").asInt()).as("one of the two that ran").isIn(1, 3);
         assertThat(folder.resolve("01-hello-bindAddress-127.0.0.1/result.json")).exists();
         assertThat(folder.resolve("03-fail-50-bindAddress-127.0.0.1/result.json")).exists();
+        assertThat(folder.resolve("report.pdf")).isNotEmptyFile();
+        assertThat(folder.resolve("report.html")).content().contains("Throughput per run");
         assertThat(folder.resolve("SUMMARY.md")).content().contains("# Loupe matrix: grid — 4 runs")
                 .contains("✗ failed to run").contains("✗ threshold failed").contains("**2 runs failed to run**");
         assertThat(err.toString()).contains("loupe: run 2 of 4: workload=hello, server.bindAddress=192.0.2.1").contains("left in all");

@@ -82,7 +82,7 @@ class PdfReportTest {
         return n;
     }
 
-    private static void collectFonts(PDResources resources, List<PDFont> into) throws Exception {
+    static void collectFonts(PDResources resources, List<PDFont> into) throws Exception {
         if (resources == null) {
             return;
         }

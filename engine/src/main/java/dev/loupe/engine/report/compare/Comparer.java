@@ -32,7 +32,7 @@ public final class Comparer {
     /** The latency metric a regression is judged on. */
     public static final String P99 = "summary.latencyMs.p99";
     private static final Pattern LOWER_IS_BETTER = Pattern.compile(
-            ".*(latencyMs|errorRatePct|summary\\.errors\\.|DelayMs|hiccupMs|gc\\.pause|behindScheduleMs|connections\\.failed"
+            ".*([lL]atencyMs|errorRatePct|summary\\.errors\\.|DelayMs|hiccupMs|gc\\.pause|behindScheduleMs|connections\\.failed"
                     + "|pinned\\.|contention\\.|safepointMs|allocationMbPerS).*");
 
     private Comparer() {}
@@ -229,7 +229,7 @@ public final class Comparer {
     }
 
     /** A p-value in three decimals, {@code < 0.001} below that. */
-    static String p(Double p) {
+    public static String p(Double p) {
         if (p == null) {
             return "–";
         }

@@ -45,7 +45,7 @@ public final class ComparisonMarkdown {
         return md.toString();
     }
 
-    static String verdictWords(Comparison c) {
+    public static String verdictWords(Comparison c) {
         return switch (c.verdict().kind()) {
             case REGRESSION -> "✗ Verdict: regression";
             case IMPROVEMENT -> "✓ Verdict: improvement";
@@ -54,13 +54,13 @@ public final class ComparisonMarkdown {
         };
     }
 
-    static String basis(Comparison c) {
+    public static String basis(Comparison c) {
         return c.basis() == Comparison.Basis.RUNS ? "Welch's t-test over the runs"
                 : "Mann-Whitney U over the measured seconds";
     }
 
     /** What happened to a row, in words with a sign: {@code −8.0 % worse}, {@code ~ (+0.4 %)}. */
-    static String change(Row row) {
+    public static String change(Row row) {
         String delta = row.deltaPct() == null ? "" : Comparer.signedPercent(row.deltaPct());
         return switch (row.change()) {
             case BETTER -> delta + " ✓ better";

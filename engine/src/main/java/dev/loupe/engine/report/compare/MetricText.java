@@ -4,14 +4,14 @@ import dev.loupe.engine.units.Numbers;
 import java.util.regex.Pattern;
 
 /** A metric's value in its unit, which its path names ({@code summary.latencyMs.p99} is in ms). */
-final class MetricText {
+public final class MetricText {
     private static final Pattern MS = Pattern.compile(".*Ms(Total|Max|Min|Mean)?$");
     private static final Pattern PCT = Pattern.compile(".*Pct(Max|Mean)?$");
     private static final Pattern MB = Pattern.compile(".*Mb(Max|Min)?$");
 
     private MetricText() {}
 
-    static String value(String metric, double v) {
+    public static String value(String metric, double v) {
         String[] parts = metric.split("\\.");
         String last = parts[parts.length - 1];
         String parent = parts.length > 1 ? parts[parts.length - 2] : "";

@@ -73,7 +73,7 @@ class ComparerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"summary.latencyMs.p99", "summary.errorRatePct", "telemetry.dispatchDelayMs.p99",
+    @ValueSource(strings = {"summary.latencyMs.p99", "summary.uncorrectedLatencyMs.p99", "summary.errorRatePct", "telemetry.dispatchDelayMs.p99",
         "telemetry.gc.pauseMsTotal", "summary.errors.total"})
     void latencyErrorsDelaysAndPausesAreBetterLow(String metric) {
         assertThat(Comparer.better(metric)).isEqualTo(Comparison.Better.LOWER);
