@@ -1,11 +1,18 @@
 package dev.loupe.engine.cli;
 
+import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.measure.IntervalSnapshot;
 import dev.loupe.engine.report.RunFolder;
+import dev.loupe.engine.report.compare.Comparer;
+import dev.loupe.engine.report.compare.Comparison;
+import dev.loupe.engine.report.compare.ComparisonJson;
+import dev.loupe.engine.report.compare.ComparisonMarkdown;
 import dev.loupe.engine.report.compare.GridCell;
 import dev.loupe.engine.report.compare.GridComparison;
 import dev.loupe.engine.report.compare.GridMarkdown;
+import dev.loupe.engine.report.compare.RunSample;
+import dev.loupe.engine.report.compare.RunSamples;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.run.RunListener;
 import dev.loupe.engine.run.RunStarted;
@@ -59,6 +66,7 @@ import picocli.CommandLine;
             "  loupe run scenario.json --duration 15s --set load.connections=50 --threshold 'summary.latencyMs.p99<50'",
             "  loupe run scenario.json --out build/loupe --junit build/loupe/junit.xml",
             "  loupe run sample-configs/scalability.json --duration 5s",
+            "  loupe run scenario.json --baseline runs/before   (exit 99 when this run is slower)",
             ""
         },
         footerHeading = "%nExit codes:%n",
@@ -66,7 +74,7 @@ import picocli.CommandLine;
             "  0    the run completed and every threshold passed",
             "  1    internal error (run.log in the run folder says why)",
             "  2    bad scenario file, option or output path (the message says which and why)",
-            "  99   a threshold failed",
+            "  99   a threshold failed, or the run regressed against --baseline",
             "  130  interrupted (Ctrl+C): the run folder still holds what ran"
         })
 final class RunCommand implements Callable<Integer> {
@@ -102,6 +110,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also writes the thresholds as JUnit XML, for CI servers.")
     Path junit;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Compares this run with a baseline run folder (repeatable: several runs) once it ends, as loupe"
+                    + " compare would; writes baseline.md and baseline.json into the run folder and exits 99 on a regression.")
+    List<Path> baselines = new ArrayList<>();
+
+    @Option(names = "--max-regression", paramLabel = "PCT", defaultValue = "5%",
+            description = "With --baseline: how much worse throughput or p99 may get (default: ${DEFAULT-VALUE}).")
+    String maxRegression;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
 
@@ -128,9 +145,15 @@ final class RunCommand implements Callable<Integer> {
                         + " (expected: a single run; a " + plan.grid().get().kind() + " writes comparison.json, and each"
                         + " run's folder its result.json)");
             }
+            if (!baselines.isEmpty()) {
+                throw new UserInputException("--baseline: " + file + " is a " + plan.grid().get().kind()
+                        + " (expected: a single run; compare a grid's run folders with loupe compare)");
+            }
             return grid(plan, extraThresholds, stdout, err);
         }
         Scenario scenario = plan.first();
+        List<RunSample> baseline = baseline();
+        double maxRegressionPct = CompareCommand.percent(maxRegression);
         Path folder = runFolder(scenario);
         checkWritable(junit, "--junit");
 
@@ -145,14 +168,48 @@ final class RunCommand implements Callable<Integer> {
                 case SessionOutcome.LoadFinished unexpected -> throw new IllegalStateException("a scenario session loaded a URL");
                 case SessionOutcome.ScenarioFinished done -> {
                     RunConsoleReport.print(stdout, done.result(), done.written(), folder);
+                    boolean regressed = !baseline.isEmpty() && !done.stopped() && compare(baseline, folder, maxRegressionPct, stdout);
                     yield done.stopped() ? ExitCodes.INTERRUPTED
-                            : done.written().failedThresholds() > 0 || done.guarded() ? ExitCodes.THRESHOLD_FAILED
+                            : done.written().failedThresholds() > 0 || done.guarded() || regressed ? ExitCodes.THRESHOLD_FAILED
                             : ExitCodes.OK;
                 }
             };
         } finally {
             reported.countDown();
         }
+    }
+
+    /** The --baseline runs, read before the run so that a bad path costs no run. */
+    private List<RunSample> baseline() {
+        List<RunSample> runs = new ArrayList<>();
+        for (Path path : baselines) {
+            try {
+                runs.add(RunSamples.read(path));
+            } catch (RunSamples.Unreadable e) {
+                throw new UserInputException("--baseline: " + e.getMessage());
+            }
+        }
+        return runs;
+    }
+
+    /** Compares the finished run with the baseline, prints and writes it; whether it regressed. */
+    private static boolean compare(List<RunSample> baseline, Path folder, double maxRegressionPct, PrintWriter stdout)
+            throws IOException {
+        RunSample candidate;
+        try {
+            candidate = RunSamples.read(folder);
+        } catch (RunSamples.Unreadable e) {
+            throw new IOException("the run's own result.json cannot be read back: " + e.getMessage());
+        }
+        Comparison comparison = Comparer.compare(baseline, List.of(candidate), maxRegressionPct);
+        String md = ComparisonMarkdown.render(comparison);
+        AtomicFiles.writeString(folder.resolve("baseline.md"), md);
+        AtomicFiles.writeString(folder.resolve("baseline.json"), ComparisonJson.render(comparison));
+        stdout.println();
+        stdout.print(md);
+        stdout.println("  (also in " + folder.resolve("baseline.md") + " and baseline.json)");
+        stdout.flush();
+        return comparison.regressed();
     }
 
     /** A matrix or sweep: each run in turn below one folder, then the comparison. */

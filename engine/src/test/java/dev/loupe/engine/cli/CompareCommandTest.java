@@ -56,6 +56,28 @@ class CompareCommandTest {
     }
 
     @Test
+    void runWithABaselineComparesRightAfterTheRunAndABadBaselineCostsNoRun() throws Exception {
+        Path base = run("base", "sleep:1ms");
+        Path scenario = Files.writeString(tmp.resolve("slower.json"), """
+                {"name": "sleepy", "server": {"variant": "thread-per-connection"}, "workload": "sleep:2ms",
+                 "load": {"connections": 4, "threads": 1, "duration": "8s", "warmup": "1s"}}
+                """);
+
+        CliRun slower = CliRun.of("run", scenario.toString(), "--out", tmp.resolve("after").toString(), "-q", "--no-telemetry",
+                "--baseline", base.toString());
+        CliRun bad = CliRun.of("run", scenario.toString(), "--out", tmp.resolve("never").toString(), "-q",
+                "--baseline", tmp.resolve("nowhere").toString());
+
+        assertThat(slower.exitCode()).as(slower.out()).isEqualTo(ExitCodes.THRESHOLD_FAILED);
+        assertThat(slower.out()).contains("sleepy: completed").contains("✗ Verdict: regression");
+        assertThat(tmp.resolve("after/baseline.md")).content().contains("✗ Verdict: regression");
+        assertThat(tmp.resolve("after/baseline.json")).content().contains("\"verdict\": \"regression\"");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("--baseline: ").contains("nowhere does not exist");
+        assertThat(tmp.resolve("never")).doesNotExist();
+    }
+
+    @Test
     void pathsThatAreNotRunsAndSidesWithoutRunsAreRefusedWithExit2() throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
         Files.writeString(tmp.resolve("not.json"), "{\"summary\": 3");
