@@ -127,4 +127,53 @@ public final class GridCharts {
         TimelineChart.paint(chart, theme, fonts);
         return chart;
     }
+
+    /**
+     * A search's latency against the rate it asked for: each step's p99 as a point, green where the
+     * step passed and red where it failed, joined in rate order.
+     */
+    public static JFreeChart latencyByRate(double[] ratesRps, double[] p99Ms, boolean[] passed, Double sloMs, ChartTheme theme,
+            ChartFonts fonts) {
+        Integer[] order = new Integer[ratesRps.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(ratesRps[a], ratesRps[b]));
+        double[] x = new double[order.length];
+        double[] y = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            x[i] = ratesRps[order[i]];
+            y[i] = p99Ms[order[i]];
+        }
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries("p99", new double[][] {x, y});
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
+            @Override
+            public java.awt.Paint getItemPaint(int series, int item) {
+                return passed[order[item]] ? Palette.GREEN : Palette.RED;
+            }
+        };
+        renderer.setSeriesStroke(0, new BasicStroke(1f));
+        renderer.setSeriesPaint(0, theme.text());
+        NumberAxis rate = new NumberAxis("requests per second asked for");
+        rate.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+        NumberAxis latency = new NumberAxis("p99 ms");
+        latency.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+        XYPlot plot = new XYPlot(data, rate, latency, renderer);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        if (sloMs != null) {
+            org.jfree.chart.plot.ValueMarker slo = new org.jfree.chart.plot.ValueMarker(sloMs, Palette.RED,
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+            slo.setLabel("SLO p99 " + NumberFormat.getNumberInstance(Locale.ROOT).format(sloMs) + " ms");
+            slo.setLabelFont(fonts.small());
+            slo.setLabelPaint(Palette.RED);
+            slo.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            slo.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(slo);
+        }
+        JFreeChart chart = new JFreeChart("p99 latency against the rate (green: passed, red: failed)", fonts.title(), plot, false);
+        chart.setPadding(new RectangleInsets(2, 4, 2, 8));
+        TimelineChart.paint(chart, theme, fonts);
+        return chart;
+    }
 }

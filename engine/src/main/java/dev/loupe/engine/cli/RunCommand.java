@@ -13,6 +13,9 @@ import dev.loupe.engine.report.compare.GridComparison;
 import dev.loupe.engine.report.compare.GridMarkdown;
 import dev.loupe.engine.report.compare.RunSample;
 import dev.loupe.engine.report.compare.RunSamples;
+import dev.loupe.engine.report.compare.SearchMarkdown;
+import dev.loupe.engine.report.compare.SearchResult;
+import dev.loupe.engine.report.compare.SearchStep;
 import dev.loupe.engine.run.RunCatalog;
 import dev.loupe.engine.run.RunListener;
 import dev.loupe.engine.run.RunStarted;
@@ -23,11 +26,14 @@ import dev.loupe.engine.scenario.ScenarioGrid;
 import dev.loupe.engine.scenario.ScenarioPlan;
 import dev.loupe.engine.scenario.ScenarioProblem;
 import dev.loupe.engine.scenario.ScenarioReader;
+import dev.loupe.engine.scenario.SearchSpec;
 import dev.loupe.engine.scenario.Threshold;
 import dev.loupe.engine.session.GridRun;
 import dev.loupe.engine.session.RunSession;
+import dev.loupe.engine.session.SearchRun;
 import dev.loupe.engine.session.SessionOutcome;
 import dev.loupe.engine.units.Durations;
+import dev.loupe.engine.units.Numbers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,6 +46,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.DoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,12 +68,18 @@ import picocli.CommandLine;
             "below DIR, then writes comparison.json and a SUMMARY.md that compares them (exit 1 when a run",
             "failed to run, 99 when one failed a threshold).",
             "",
+            "With --search (or the file's load.search) it searches for the highest open-model rate that meets the",
+            "condition: the rate doubles from load.search.startRps (default 100) until a step breaks it, then",
+            "bisects; each step is a run folder below DIR, and search.json and SUMMARY.md give the answer (exit 99",
+            "when no rate met it).",
+            "",
             "Examples:",
             "  loupe run sample-configs/quick.json",
             "  loupe run scenario.json --duration 15s --set load.connections=50 --threshold 'summary.latencyMs.p99<50'",
             "  loupe run scenario.json --out build/loupe --junit build/loupe/junit.xml",
             "  loupe run sample-configs/scalability.json --duration 5s",
             "  loupe run scenario.json --baseline runs/before   (exit 99 when this run is slower)",
+            "  loupe run scenario.json --search 'summary.latencyMs.p99<50'   (the highest rate that meets it)",
             ""
         },
         footerHeading = "%nExit codes:%n",
@@ -104,6 +117,11 @@ final class RunCommand implements Callable<Integer> {
                     + " (repeatable).")
     List<String> thresholdExpressions = new ArrayList<>();
 
+    @Option(names = "--search", paramLabel = "EXPR",
+            description = "Searches for the highest open-model rate that meets this condition, in the threshold syntax, e.g."
+                    + " 'summary.latencyMs.p99<50' (repeatable; adds to the file's load.search).")
+    List<String> searchExpressions = new ArrayList<>();
+
     @Option(names = "--no-telemetry", description = "Records no JVM telemetry: no JFR stream, probes or recording.jfr (the same as --set telemetry.enabled=false); the heap guard stays on.")
     boolean noTelemetry;
 
@@ -138,6 +156,26 @@ final class RunCommand implements Callable<Integer> {
             e.problems().stream().map(ScenarioProblem::toString).forEach(err::println);
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+        List<Threshold> searchSlo = new ArrayList<>();
+        for (String expression : searchExpressions) {
+            try {
+                searchSlo.add(Threshold.parse(expression));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--search " + expression + ": " + e.getMessage());
+            }
+        }
+        if (!searchSlo.isEmpty() && plan.grid().isPresent()) {
+            throw new UserInputException("--search: " + file + " is a " + plan.grid().get().kind()
+                    + " (expected: a single scenario to search the rate of)");
+        }
+        plan = plan.withSearch(searchSlo);
+        if (plan.search().isPresent()) {
+            if (junit != null || !baselines.isEmpty()) {
+                throw new UserInputException((junit != null ? "--junit" : "--baseline") + ": a search runs many steps"
+                        + " (expected: a single run; the search writes search.json, and each step's folder its result.json)");
+            }
+            return search(plan, stdout, err);
         }
         if (plan.grid().isPresent()) {
             if (junit != null) {
@@ -210,6 +248,61 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("  (also in " + folder.resolve("baseline.md") + " and baseline.json)");
         stdout.flush();
         return comparison.regressed();
+    }
+
+    /** A search for the highest rate that meets the SLO: each step a run below one folder, then the answer. */
+    private int search(ScenarioPlan plan, PrintWriter stdout, PrintWriter err) throws Exception {
+        SearchSpec spec = plan.search().orElseThrow();
+        ScenarioReader reader = new ScenarioReader(RunCatalog.installed());
+        Overrides base = overrides();
+        DoubleFunction<Scenario> at = rate -> {
+            try {
+                return reader.read(file, base.with("load.model", "open").with("load.schedule", "constant")
+                        .with("load.rateRps", Numbers.plain(rate)));
+            } catch (InvalidScenarioException e) {
+                throw new UserInputException(file + " at " + Numbers.rateRps(rate) + ": " + e.problems().stream()
+                        .map(ScenarioProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+            }
+        };
+        at.apply(spec.startRps()); // a file that cannot run open at a constant rate is refused before any step
+        Path folder = runFolder(plan.first());
+        SearchRun search = new SearchRun(spec, plan.first().name(), file.toString(), folder, LoadGenerator.create(), clock);
+        CountDownLatch reported = new CountDownLatch(1);
+        SearchResult result;
+        try (AutoCloseable ignored = interrupts.stopOnInterrupt(search::stop, reported)) {
+            err.println("loupe: " + spec + ", from " + Numbers.rateRps(spec.startRps()) + " into " + folder
+                    + "; Ctrl+C ends the search with the steps that ran");
+            err.flush();
+            result = search.run(new SearchRun.Listener() {
+                @Override
+                public void starting(int step, double rateRps) {
+                    err.println("loupe: step " + step + ": " + Numbers.rateRps(rateRps));
+                    err.flush();
+                }
+
+                @Override
+                public void finished(SearchStep step) {
+                    err.println("loupe: step " + (step.index() + 1) + ": " + step.verdict().shown()
+                            + step.result().map(r -> " (p99 " + Numbers.latencyMs(r.summary().latencyMs().p99()) + ", errors "
+                                    + Numbers.percent(r.summary().errorRatePct()) + ")").orElse("")
+                            + step.problem().map(pr -> ": " + pr).orElse(""));
+                    err.flush();
+                }
+            }, at, () -> List.of(new Console(err, quiet)));
+            stdout.print(SearchMarkdown.render(result));
+            stdout.println();
+            stdout.println("run folder: " + folder + "  (search.json, SUMMARY.md, report.pdf, report.html, run.log, and a folder per step)");
+            stdout.flush();
+        } finally {
+            reported.countDown();
+        }
+        if (search.stopRequested()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        if (result.steps().stream().anyMatch(st -> st.verdict() == SearchStep.Verdict.FAILED_TO_RUN)) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return result.highestPassingRps().isPresent() ? ExitCodes.OK : ExitCodes.THRESHOLD_FAILED;
     }
 
     /** A matrix or sweep: each run in turn below one folder, then the comparison. */

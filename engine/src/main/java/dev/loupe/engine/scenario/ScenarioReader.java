@@ -1,5 +1,6 @@
 package dev.loupe.engine.scenario;
 
+import dev.loupe.engine.units.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -106,7 +107,7 @@ public final class ScenarioReader {
     }
 
     /** A file read: its scenario and its grid as written, when there is one. */
-    private record Bound(Scenario scenario, List<GridAxis> grid, ScenarioGrid.Kind kind) {}
+    private record Bound(Scenario scenario, List<GridAxis> grid, ScenarioGrid.Kind kind, SearchSpec search) {}
 
     /** A matrix's or sweep's axis as the file writes it, with where, for the problems of its values. */
     private record GridAxis(String path, List<String> values, Json.Position at, String problemPath) {}
@@ -135,7 +136,12 @@ public final class ScenarioReader {
             if (!problems.isEmpty()) {
                 throw new InvalidScenarioException(problems);
             }
-            return new ScenarioPlan(Optional.empty(), List.of(read(bytes, source, folder, overrides)));
+            Bound bound = bind(bytes, source, folder, overrides);
+            return new ScenarioPlan(Optional.empty(), List.of(bound.scenario()), Optional.ofNullable(bound.search()));
+        }
+        if (gridHasSearch(root)) {
+            problems.add(problem(source, root.position(), "load.search", "a search beside a " + binding.kind
+                    + " (expected: one of them)"));
         }
         Map<String, FieldType> types = fieldTypes();
         long cells = 1;
@@ -189,7 +195,12 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return new ScenarioPlan(Optional.of(grid), runs);
+        return new ScenarioPlan(Optional.of(grid), runs, Optional.empty());
+    }
+
+    private static boolean gridHasSearch(Json.Obj root) {
+        Json.Member load = root.members().get("load");
+        return load != null && load.value() instanceof Json.Obj o && o.members().containsKey("search");
     }
 
     private static ScenarioProblem problem(String source, Json.Position at, String path, String message) {
@@ -212,7 +223,7 @@ public final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return new Bound(scenario, binding.axes, binding.kind);
+        return new Bound(scenario, binding.axes, binding.kind, binding.search);
     }
 
     /**
@@ -252,6 +263,8 @@ public final class ScenarioReader {
         /** The file's matrix or sweep axes, as written; empty without one. */
         private final List<GridAxis> axes = new ArrayList<>();
         private ScenarioGrid.Kind kind;
+        /** The file's {@code load.search}; null without one. */
+        private SearchSpec search;
 
         Binding(Resolution r) {
             this.r = r;
@@ -365,6 +378,7 @@ public final class ScenarioReader {
             List<WeightedRequest> mix = mix(f, request == null ? Map.of() : request.headers());
             int jobs = f.integer("jobs", profile.jobs());
             int concurrentJobs = f.integer("concurrentJobs", Math.max(1, Math.min(profile.concurrentJobs(), jobs)));
+            search(f);
             f.finish();
             return r.build(f.path(), f.position(), () -> new LoadSettings(profile, model, connections, rateRps,
                     schedule, stages, duration, warmup, keepAlive, leakConnections, threads, connectTimeout, timeout, thinkTime,
@@ -506,6 +520,66 @@ public final class ScenarioReader {
                     values(sweepValues, "sweep.values").ifPresent(values ->
                             axes.add(new GridAxis(sweepPath, values, sweep.positionOf("path"), "sweep.path")));
                 }
+            }
+        }
+
+        /**
+         * {@code load.search}: its SLO in the threshold syntax and its bounds; absent reads as no search.
+         */
+        void search(Fields load) {
+            Json written = load.raw("search");
+            Fields f = load.object("search");
+            List<Threshold> slo = new ArrayList<>();
+            String mapPath = f.childPath("slo");
+            Map<String, Fields.Entry> entries = f.entries("slo");
+            for (Fields.Entry e : entries.values()) {
+                if (!(e.value() instanceof Json.Str condition)) {
+                    r.report(mapPath + "." + e.key(), e.value().position(), e.value().shown(), "a condition in quotes, e.g. \"< 50\"");
+                    continue;
+                }
+                var unknown = Threshold.unknownMetric(e.key());
+                if (unknown.isPresent()) {
+                    r.at(e.keyPosition(), mapPath + "." + e.key(), "unknown metric (expected: " + unknown.get() + ")");
+                    continue;
+                }
+                try {
+                    slo.add(Threshold.of(e.key(), condition.value()));
+                } catch (InvalidValueException ex) {
+                    for (InvalidValueException.Violation v : ex.violations()) {
+                        r.report(mapPath + "." + e.key(), condition.position(), v.value(), v.expected());
+                    }
+                }
+            }
+            double start = f.number("startRps", SearchSpec.DEFAULT_START_RPS);
+            double max = f.number("maxRps", SearchSpec.DEFAULT_MAX_RPS);
+            double precision = f.number("precisionPct", SearchSpec.DEFAULT_PRECISION_PCT);
+            f.finish();
+            if (written == null) {
+                return;
+            }
+            if (slo.isEmpty()) {
+                if (entries.isEmpty()) {
+                    r.at(f.position(), "load.search.slo", "missing (expected: at least one condition, e.g."
+                            + " {\"summary.latencyMs.p99\": \"< 50\"})");
+                }
+                return;
+            }
+            boolean ok = true;
+            if (!(start >= 1 && start <= 1_000_000)) {
+                r.report("load.search.startRps", f.positionOf("startRps"), Numbers.plain(start), "1..1000000");
+                ok = false;
+            }
+            if (ok && !(max >= start && max <= 10_000_000)) {
+                r.report("load.search.maxRps", f.positionOf("maxRps"), Numbers.plain(max),
+                        "from startRps " + Numbers.plain(start) + " to 10000000");
+                ok = false;
+            }
+            if (!(precision >= 0.1 && precision <= 100)) {
+                r.report("load.search.precisionPct", f.positionOf("precisionPct"), Numbers.plain(precision), "0.1..100");
+                ok = false;
+            }
+            if (ok) {
+                search = new SearchSpec(slo, start, max, precision);
             }
         }
 

@@ -83,6 +83,35 @@ class ScenarioGridTest {
     }
 
     @Test
+    void aSearchIsReadWithItsDefaultsAndTheCommandLinesConditionsAddToIt() throws Exception {
+        Path f = file("\"load\": {\"search\": {\"slo\": {\"summary.latencyMs.p99\": \"< 50\"}, \"startRps\": 200}}");
+
+        ScenarioPlan plan = reader.readPlan(f, Overrides.none()).withSearch(List.of(Threshold.parse("summary.errorRatePct<1")));
+
+        SearchSpec search = plan.search().orElseThrow();
+        assertThat(search.slo()).extracting(Threshold::toString)
+                .containsExactly("summary.latencyMs.p99 < 50", "summary.errorRatePct < 1");
+        assertThat(search.startRps()).isEqualTo(200);
+        assertThat(search.maxRps()).isEqualTo(SearchSpec.DEFAULT_MAX_RPS);
+        assertThat(search.precisionPct()).isEqualTo(SearchSpec.DEFAULT_PRECISION_PCT);
+        assertThat(plan.runs()).hasSize(1);
+        assertThat(reader.readPlan(file("\"description\": \"no search\""), Overrides.none()).search()).isEmpty();
+    }
+
+    @Test
+    void aSearchsMistakesAreNamed() throws Exception {
+        assertThat(problems("\"load\": {\"search\": {\"startRps\": 200}}", Overrides.none())).singleElement().asString()
+                .contains("load.search.slo: missing");
+        assertThat(problems("\"load\": {\"search\": {\"slo\": {\"summary.latencyMs.p100\": \"< 5\"}}}", Overrides.none()))
+                .singleElement().asString().contains("load.search.slo.summary.latencyMs.p100: unknown metric");
+        assertThat(problems("\"load\": {\"search\": {\"slo\": {\"summary.latencyMs.p99\": \"< 5\"}, \"maxRps\": 10, \"startRps\": 20}}",
+                Overrides.none())).singleElement().asString().contains("load.search.maxRps: 10 (expected: from startRps 20");
+        assertThat(problems("\"load\": {\"search\": {\"slo\": {\"summary.latencyMs.p99\": \"< 5\"}}},"
+                + " \"sweep\": {\"path\": \"server.threads\", \"values\": [1, 2]}", Overrides.none()))
+                .anyMatch(p -> p.contains("a search beside a sweep"));
+    }
+
+    @Test
     void eachMistakeIsNamedWithItsPlace() throws Exception {
         assertThat(problems("\"matrix\": {\"load.conections\": [1, 2]}", Overrides.none())).singleElement().asString()
                 .contains("grid.json:5:").contains("matrix.load.conections: \"load.conections\" (expected: a field of the scenario")
