@@ -39,7 +39,7 @@ public final class ScenarioEditorViewModel {
     /** The first threshold field; the view heads the thresholds with a line of their own. */
     public static final String THRESHOLD_P99 = "thresholds.summary.latencyMs.p99";
     /** The keys of a file that runs several scenarios, which the dashboard does not run. */
-    static final List<String> MANY_RUNS = List.of("matrix", "sweep");
+    static final List<String> MANY_RUNS = List.of("matrix", "sweep", "load.search");
 
     private final ScenarioReader reader;
     private final Function<String, List<VariantOption>> optionsOf;
@@ -237,6 +237,13 @@ public final class ScenarioEditorViewModel {
         otherProblems.clear();
         try {
             Scenario resolved = document.resolve(reader, source, folder, Overrides.none());
+            Optional<String> many = MANY_RUNS.stream().filter(k -> !document.tree().at("/" + k.replace('.', '/')).isMissingNode())
+                    .findFirst();
+            if (many.isPresent()) {
+                scenario.set(null);
+                otherProblems.add(manyRuns(many.get()));
+                return;
+            }
             scenario.set(resolved);
             ScenarioDocument explicit = ScenarioDocument.of(resolved, folder);
             fields().forEach(f -> f.setResolved(explicit.valueAt(f.path()).orElse("")));
@@ -244,8 +251,7 @@ public final class ScenarioEditorViewModel {
             scenario.set(null);
             for (ScenarioProblem p : e.problems()) {
                 if (MANY_RUNS.contains(p.path())) {
-                    otherProblems.add(p.path() + ": this file runs several scenarios (a " + p.path()
-                            + "), which runs from the command line; the dashboard runs one scenario at a time");
+                    otherProblems.add(manyRuns(p.path()));
                     continue;
                 }
                 Optional<FieldViewModel> at = fields().stream().filter(f -> f.path().equals(p.path())).findFirst();
@@ -256,6 +262,11 @@ public final class ScenarioEditorViewModel {
                 }
             }
         }
+    }
+
+    private static String manyRuns(String key) {
+        return key + ": this file runs several scenarios (a " + (key.equals("load.search") ? "search" : key)
+                + "), which runs from the command line (./loupe run FILE); the dashboard runs one scenario at a time";
     }
 
     /** The option fields of the variant the document names now, filled from the document. */

@@ -9,13 +9,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYDataset;
@@ -73,22 +71,9 @@ public final class GridCharts {
         plot.setOutlinePaint(theme.grid());
         plot.setRangeGridlinePaint(theme.grid());
         chart.getTitle().setPaint(theme.text());
-        for (var axis : List.of(categories, value)) {
-            axis.setLabelPaint(theme.text());
-            axis.setTickLabelPaint(theme.text());
-            axis.setAxisLinePaint(theme.grid());
-            axis.setTickMarkPaint(theme.grid());
-            axis.setLabelFont(fonts.small());
-            axis.setTickLabelFont(fonts.small());
-        }
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setBackgroundPaint(theme.background());
-            legend.setItemPaint(theme.text());
-            legend.setItemFont(fonts.legend());
-            legend.setFrame(BlockBorder.NONE);
-        }
-        chart.setBorderPaint(new Color(0, 0, 0, 0));
+        TimelineChart.paint(categories, theme, fonts);
+        TimelineChart.paint(value, theme, fonts);
+        TimelineChart.paintLegend(chart, theme, fonts);
         return chart;
     }
 

@@ -176,13 +176,23 @@ public final class TimelineChart {
         TextTitle title = chart.getTitle();
         title.setPaint(theme.text());
         for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-            axis.setLabelPaint(theme.text());
-            axis.setTickLabelPaint(theme.text());
-            axis.setAxisLinePaint(theme.grid());
-            axis.setTickMarkPaint(theme.grid());
-            axis.setLabelFont(fonts.small());
-            axis.setTickLabelFont(fonts.small());
+            paint(axis, theme, fonts);
         }
+        paintLegend(chart, theme, fonts);
+    }
+
+    /** An axis in {@code theme}'s colours and the small font. */
+    static void paint(org.jfree.chart.axis.Axis axis, ChartTheme theme, ChartFonts fonts) {
+        axis.setLabelPaint(theme.text());
+        axis.setTickLabelPaint(theme.text());
+        axis.setAxisLinePaint(theme.grid());
+        axis.setTickMarkPaint(theme.grid());
+        axis.setLabelFont(fonts.small());
+        axis.setTickLabelFont(fonts.small());
+    }
+
+    /** The legend, if any, and the chart's border in {@code theme}'s colours. */
+    static void paintLegend(JFreeChart chart, ChartTheme theme, ChartFonts fonts) {
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setBackgroundPaint(theme.background());

@@ -69,14 +69,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
-        List<Threshold> thresholds = new ArrayList<>();
-        for (String expression : thresholdExpressions) {
-            try {
-                thresholds.add(Threshold.parse(expression));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--threshold " + expression + ": " + e.getMessage());
-            }
-        }
+        List<Threshold> thresholds = RunCommand.thresholds(thresholdExpressions, "--threshold");
         RunCommand.checkWritable(junit, "--junit");
         RunRebuild.Rebuilt rebuilt;
         try {

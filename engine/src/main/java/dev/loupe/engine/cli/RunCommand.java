@@ -157,14 +157,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        List<Threshold> searchSlo = new ArrayList<>();
-        for (String expression : searchExpressions) {
-            try {
-                searchSlo.add(Threshold.parse(expression));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--search " + expression + ": " + e.getMessage());
-            }
-        }
+        List<Threshold> searchSlo = thresholds(searchExpressions, "--search");
         if (!searchSlo.isEmpty() && plan.grid().isPresent()) {
             throw new UserInputException("--search: " + file + " is a " + plan.grid().get().kind()
                     + " (expected: a single scenario to search the rate of)");
@@ -359,12 +352,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<Threshold> thresholds() {
+        return thresholds(thresholdExpressions, "--threshold");
+    }
+
+    /** Each {@code path<value} expression of {@code option} as a threshold; a bad one is the user's, with exit 2. */
+    static List<Threshold> thresholds(List<String> expressions, String option) {
         List<Threshold> list = new ArrayList<>();
-        for (String expression : thresholdExpressions) {
+        for (String expression : expressions) {
             try {
                 list.add(Threshold.parse(expression));
             } catch (IllegalArgumentException e) {
-                throw new UserInputException("--threshold " + expression + ": " + e.getMessage());
+                throw new UserInputException(option + " " + expression + ": " + e.getMessage());
             }
         }
         return list;

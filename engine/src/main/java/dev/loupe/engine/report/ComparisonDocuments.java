@@ -1,7 +1,6 @@
 package dev.loupe.engine.report;
 
 import dev.loupe.engine.chart.Palette;
-import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.report.ReportPages.Style;
 import dev.loupe.engine.report.compare.Comparer;
 import dev.loupe.engine.report.compare.Comparison;
@@ -10,12 +9,10 @@ import dev.loupe.engine.report.compare.MetricText;
 import dev.loupe.engine.report.compare.RunSample;
 import dev.loupe.engine.units.Numbers;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** {@code loupe compare --pdf FILE --html FILE}: the comparison as SUMMARY.md has it, as a PDF or a page. */
 public final class ComparisonDocuments {
@@ -23,23 +20,12 @@ public final class ComparisonDocuments {
 
     /** Writes the comparison as a PDF to {@code file}, atomically. */
     public static void writePdf(Path file, Comparison c) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            doc.getDocumentInformation().setTitle(title(c));
-            try (PdfPages pages = new PdfPages(doc)) {
-                content(c, pages);
-                pages.footers(title(c));
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            AtomicFiles.write(file, o -> o.write(out.toByteArray()));
-        }
+        PagedDocument.pdf(file, title(c), pages -> content(c, pages));
     }
 
     /** Writes the comparison as one self-contained page to {@code file}, atomically. */
     public static void writeHtml(Path file, Comparison c) throws IOException {
-        HtmlPages html = new HtmlPages();
-        content(c, html);
-        AtomicFiles.writeString(file, html.page(title(c)));
+        PagedDocument.html(file, title(c), pages -> content(c, pages));
     }
 
     static String title(Comparison c) {

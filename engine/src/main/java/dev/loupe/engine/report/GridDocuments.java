@@ -4,14 +4,12 @@ import dev.loupe.engine.analysis.Severity;
 import dev.loupe.engine.chart.ChartTheme;
 import dev.loupe.engine.chart.GridCharts;
 import dev.loupe.engine.chart.Palette;
-import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.report.ReportPages.Style;
 import dev.loupe.engine.report.compare.GridCell;
 import dev.loupe.engine.report.compare.GridComparison;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.scenario.ScenarioGrid;
 import dev.loupe.engine.units.Numbers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * A matrix's or sweep's {@code report.pdf} and {@code report.html}: the runs side by side as a table,
@@ -36,19 +33,8 @@ public final class GridDocuments {
 
     /** Writes both into {@code folder}, each atomically. */
     public static void write(Path folder, GridComparison g) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            doc.getDocumentInformation().setTitle(title(g));
-            try (PdfPages pages = new PdfPages(doc)) {
-                content(g, pages);
-                pages.footers(title(g));
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            AtomicFiles.write(folder.resolve(PdfReport.FILE_NAME), o -> o.write(out.toByteArray()));
-        }
-        HtmlPages html = new HtmlPages();
-        content(g, html);
-        AtomicFiles.writeString(folder.resolve(HtmlReport.FILE_NAME), html.page(title(g)));
+        PagedDocument.pdf(folder.resolve(PdfReport.FILE_NAME), title(g), pages -> content(g, pages));
+        PagedDocument.html(folder.resolve(HtmlReport.FILE_NAME), title(g), pages -> content(g, pages));
     }
 
     static String title(GridComparison g) {

@@ -3,20 +3,17 @@ package dev.loupe.engine.report;
 import dev.loupe.engine.chart.ChartTheme;
 import dev.loupe.engine.chart.GridCharts;
 import dev.loupe.engine.chart.Palette;
-import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.report.ReportPages.Style;
 import dev.loupe.engine.report.compare.SearchMarkdown;
 import dev.loupe.engine.report.compare.SearchResult;
 import dev.loupe.engine.report.compare.SearchStep;
 import dev.loupe.engine.run.RunResult;
 import dev.loupe.engine.units.Numbers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** A search's {@code report.pdf} and {@code report.html}: the answer, the latency against the rate, every step. */
 public final class SearchDocuments {
@@ -25,19 +22,8 @@ public final class SearchDocuments {
     /** Writes both into {@code folder}, each atomically. */
     public static void write(Path folder, SearchResult s) throws IOException {
         String title = "Loupe search: " + s.scenario();
-        try (PDDocument doc = new PDDocument()) {
-            doc.getDocumentInformation().setTitle(title);
-            try (PdfPages pages = new PdfPages(doc)) {
-                content(s, pages);
-                pages.footers(title);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            AtomicFiles.write(folder.resolve(PdfReport.FILE_NAME), o -> o.write(out.toByteArray()));
-        }
-        HtmlPages html = new HtmlPages();
-        content(s, html);
-        AtomicFiles.writeString(folder.resolve(HtmlReport.FILE_NAME), html.page(title));
+        PagedDocument.pdf(folder.resolve(PdfReport.FILE_NAME), title, pages -> content(s, pages));
+        PagedDocument.html(folder.resolve(HtmlReport.FILE_NAME), title, pages -> content(s, pages));
     }
 
     static void content(SearchResult s, ReportPages p) throws IOException {

@@ -3,7 +3,6 @@ package dev.loupe.engine.session;
 import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.report.GridDocuments;
-import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.report.compare.GridCell;
 import dev.loupe.engine.report.compare.GridComparison;
 import dev.loupe.engine.report.compare.GridJson;
@@ -50,12 +49,10 @@ public final class GridRun {
     private final String source;
     private final Path folder;
     private final List<Threshold> extraThresholds;
-    private final LoadGenerator generator;
     private final InstantSource clock;
     /** A run's start (the server, JFR) and its files, before one has been measured. */
     private static final long FIRST_OVERHEAD_MS = 2000;
-    private volatile boolean stopRequested;
-    private volatile RunSession current;
+    private final RunsInTurn runs;
     private long overheadSumMs;
 
     /**
@@ -69,8 +66,8 @@ public final class GridRun {
         this.source = Objects.requireNonNull(source, "source");
         this.folder = Objects.requireNonNull(folder, "folder");
         this.extraThresholds = List.copyOf(extraThresholds);
-        this.generator = Objects.requireNonNull(generator, "generator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = new RunsInTurn(generator, clock);
     }
 
     /**
@@ -89,7 +86,7 @@ public final class GridRun {
                 ScenarioGrid.Cell cell = cells.get(i);
                 Scenario scenario = plan.runs().get(i);
                 Path cellFolder = folder.resolve(cell.folderName());
-                if (stopRequested) {
+                if (runs.stopRequested()) {
                     done.add(new GridCell(cell, cell.folderName(), GridCell.Status.NOT_RUN, Optional.empty(), Optional.empty(), 0));
                     continue;
                 }
@@ -118,32 +115,16 @@ public final class GridRun {
     private GridCell runCell(ScenarioGrid.Cell cell, Scenario scenario, Path cellFolder, List<? extends RunListener> listeners)
             throws InterruptedException {
         String name = cell.folderName();
-        try {
-            RunFolder.prepare(cellFolder);
-        } catch (IOException e) {
-            return new GridCell(cell, name, GridCell.Status.FAILED_TO_RUN,
-                    Optional.of("cannot create its folder (" + e.getMessage() + ")"), Optional.empty(), 0);
+        RunsInTurn.Turn turn = runs.run(scenario, source + " run " + (cell.index() + 1) + " (" + cell.label() + ")", cellFolder,
+                extraThresholds, listeners);
+        if (turn.finished().isEmpty()) {
+            return new GridCell(cell, name, GridCell.Status.FAILED_TO_RUN, turn.problem(), Optional.empty(), 0);
         }
-        RunSession session = RunSession.scenario(scenario, source + " run " + (cell.index() + 1) + " (" + cell.label() + ")",
-                cellFolder, extraThresholds, Optional.empty(), generator, clock);
-        current = session;
-        if (stopRequested) {
-            session.stop();
-        }
-        SessionOutcome outcome = session.start(listeners).await();
-        current = null;
-        return switch (outcome) {
-            case SessionOutcome.ScenarioFinished f -> new GridCell(cell, name,
-                    f.stopped() ? GridCell.Status.INTERRUPTED
-                            : f.written().failedThresholds() > 0 || f.guarded() ? GridCell.Status.THRESHOLD_FAILED
-                            : GridCell.Status.PASSED,
-                    Optional.empty(), Optional.of(f.result()), f.written().failedThresholds());
-            case SessionOutcome.SetupFailed s -> new GridCell(cell, name, GridCell.Status.FAILED_TO_RUN,
-                    Optional.of(s.message()), Optional.empty(), 0);
-            case SessionOutcome.Failed f -> new GridCell(cell, name, GridCell.Status.FAILED_TO_RUN,
-                    Optional.of("it failed (" + f.cause() + "; its run.log has the details)"), Optional.empty(), 0);
-            case SessionOutcome.LoadFinished l -> throw new IllegalStateException("a scenario session loaded a URL");
-        };
+        SessionOutcome.ScenarioFinished f = turn.finished().get();
+        GridCell.Status status = f.stopped() ? GridCell.Status.INTERRUPTED
+                : f.written().failedThresholds() > 0 || f.guarded() ? GridCell.Status.THRESHOLD_FAILED
+                : GridCell.Status.PASSED;
+        return new GridCell(cell, name, status, Optional.empty(), Optional.of(f.result()), f.written().failedThresholds());
     }
 
     /** How long the runs from {@code from} on take: their warm-ups and durations, and each run's start and files. */
@@ -166,15 +147,11 @@ public final class GridRun {
 
     /** Ends the run in progress (its folder keeps what ran) and skips the rest. Any thread; idempotent. */
     public void stop() {
-        stopRequested = true;
-        RunSession session = current;
-        if (session != null) {
-            session.stop();
-        }
+        runs.stop();
     }
 
     /** Whether {@link #stop} was called. */
     public boolean stopRequested() {
-        return stopRequested;
+        return runs.stopRequested();
     }
 }

@@ -3,7 +3,6 @@ package dev.loupe.engine.session;
 import dev.loupe.engine.io.AtomicFiles;
 import dev.loupe.engine.load.LoadGenerator;
 import dev.loupe.engine.report.ResultJson;
-import dev.loupe.engine.report.RunFolder;
 import dev.loupe.engine.report.SearchDocuments;
 import dev.loupe.engine.report.ThresholdEvaluation;
 import dev.loupe.engine.report.ThresholdResult;
@@ -49,18 +48,16 @@ public final class SearchRun {
     private final String name;
     private final String source;
     private final Path folder;
-    private final LoadGenerator generator;
     private final InstantSource clock;
-    private volatile boolean stopRequested;
-    private volatile RunSession current;
+    private final RunsInTurn runs;
 
     public SearchRun(SearchSpec spec, String name, String source, Path folder, LoadGenerator generator, InstantSource clock) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.name = Objects.requireNonNull(name, "name");
         this.source = Objects.requireNonNull(source, "source");
         this.folder = Objects.requireNonNull(folder, "folder");
-        this.generator = Objects.requireNonNull(generator, "generator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = new RunsInTurn(generator, clock);
     }
 
     /**
@@ -77,7 +74,7 @@ public final class SearchRun {
             double passed = Double.NaN;
             double failed = Double.NaN;
             double rate = spec.startRps();
-            while (!stopRequested && steps.size() < SearchSpec.MAX_STEPS) {
+            while (!runs.stopRequested() && steps.size() < SearchSpec.MAX_STEPS) {
                 listener.starting(steps.size() + 1, rate);
                 SearchStep step = step(steps.size(), rate, scenarioAt.apply(rate), stepListeners.get());
                 steps.add(step);
@@ -97,7 +94,7 @@ public final class SearchRun {
                 }
                 rate = next;
             }
-            SearchResult result = new SearchResult(name, spec, steps, stopRequested);
+            SearchResult result = new SearchResult(name, spec, steps, runs.stopRequested());
             AtomicFiles.writeString(folder.resolve(SearchJson.FILE_NAME), SearchJson.render(result));
             AtomicFiles.writeString(folder.resolve("SUMMARY.md"), SearchMarkdown.render(result));
             try {
@@ -131,36 +128,19 @@ public final class SearchRun {
             throws InterruptedException {
         String stepFolder = String.format(Locale.ROOT, "%02d-rate-%s", index + 1, Numbers.plain(rate));
         Path path = folder.resolve(stepFolder);
-        try {
-            RunFolder.prepare(path);
-        } catch (IOException e) {
+        RunsInTurn.Turn turn = runs.run(scenario, source + " at " + Numbers.rateRps(rate), path, spec.slo(), listeners);
+        if (turn.finished().isEmpty()) {
             return new SearchStep(index, rate, SearchStep.Verdict.FAILED_TO_RUN, stepFolder, Optional.empty(), List.of(),
-                    Optional.of("cannot create its folder (" + e.getMessage() + ")"));
+                    turn.problem());
         }
-        RunSession session = RunSession.scenario(scenario, source + " at " + Numbers.rateRps(rate), path, spec.slo(),
-                Optional.empty(), generator, clock);
-        current = session;
-        if (stopRequested) {
-            session.stop();
-        }
-        SessionOutcome outcome = session.start(listeners).await();
-        current = null;
-        return switch (outcome) {
-            case SessionOutcome.ScenarioFinished f -> {
-                RunResult r = f.result();
-                List<ThresholdResult> slo = ThresholdEvaluation.evaluate(ResultJson.measured(r, path), spec.slo());
-                SearchStep.Verdict verdict = f.stopped() ? SearchStep.Verdict.INTERRUPTED
-                        : ThresholdEvaluation.allPassed(slo) ? SearchStep.Verdict.PASSED
-                        : r.summary().generator().saturated() && metOnceSent(r, path) ? SearchStep.Verdict.GENERATOR_LIMITED
-                        : SearchStep.Verdict.FAILED;
-                yield new SearchStep(index, rate, verdict, stepFolder, Optional.of(r), slo, Optional.empty());
-            }
-            case SessionOutcome.SetupFailed s -> new SearchStep(index, rate, SearchStep.Verdict.FAILED_TO_RUN, stepFolder,
-                    Optional.empty(), List.of(), Optional.of(s.message()));
-            case SessionOutcome.Failed f -> new SearchStep(index, rate, SearchStep.Verdict.FAILED_TO_RUN, stepFolder,
-                    Optional.empty(), List.of(), Optional.of("it failed (" + f.cause() + "; its run.log has the details)"));
-            case SessionOutcome.LoadFinished l -> throw new IllegalStateException("a scenario session loaded a URL");
-        };
+        SessionOutcome.ScenarioFinished f = turn.finished().get();
+        RunResult r = f.result();
+        List<ThresholdResult> slo = ThresholdEvaluation.evaluate(ResultJson.measured(r, path), spec.slo());
+        SearchStep.Verdict verdict = f.stopped() ? SearchStep.Verdict.INTERRUPTED
+                : ThresholdEvaluation.allPassed(slo) ? SearchStep.Verdict.PASSED
+                : r.summary().generator().saturated() && metOnceSent(r, path) ? SearchStep.Verdict.GENERATOR_LIMITED
+                : SearchStep.Verdict.FAILED;
+        return new SearchStep(index, rate, verdict, stepFolder, Optional.of(r), slo, Optional.empty());
     }
 
     /**
@@ -177,14 +157,10 @@ public final class SearchRun {
 
     /** Ends the step in progress (its folder keeps what ran) and the search. Any thread; idempotent. */
     public void stop() {
-        stopRequested = true;
-        RunSession session = current;
-        if (session != null) {
-            session.stop();
-        }
+        runs.stop();
     }
 
     public boolean stopRequested() {
-        return stopRequested;
+        return runs.stopRequested();
     }
 }
