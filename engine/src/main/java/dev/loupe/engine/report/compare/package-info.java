@@ -9,5 +9,12 @@
  * dev.loupe.engine.report.compare.ComparisonMarkdown} and {@link
  * dev.loupe.engine.report.compare.ComparisonJson} write it. A regression is a significant throughput
  * drop or p99 rise beyond the allowed share.
+ *
+ * <p>The same package compares the runs of one file: {@link dev.loupe.engine.report.compare.GridComparison}
+ * (a matrix's or sweep's runs, the best, a sweep's scaling against the ideal line) with {@link
+ * dev.loupe.engine.report.compare.GridMarkdown} and {@link dev.loupe.engine.report.compare.GridJson}, and
+ * {@link dev.loupe.engine.report.compare.SearchResult} (a search's steps and its answer) with {@link
+ * dev.loupe.engine.report.compare.SearchMarkdown} and {@link dev.loupe.engine.report.compare.SearchJson};
+ * their PDF and HTML are the report package's ({@code GridDocuments}, {@code SearchDocuments}).
  */
 package dev.loupe.engine.report.compare;
