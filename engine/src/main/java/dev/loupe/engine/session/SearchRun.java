@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * start rate, doubling, until a step breaks the SLO, then bisects. Each step is a full run folder
  * below {@code folder} ({@code 01-rate-100}, …); at the end, {@code search.json}, {@code SUMMARY.md},
  * {@code report.pdf} and {@code report.html}. A step that broke the SLO only before its requests were
- * sent (its generator fell behind its schedule, and the latency from the actual send met the SLO)
+ * sent (its generator fell behind its schedule for a tenth of the step or more, and the latency from
+ * the actual send met the SLO)
  * counts as failing, marked as the generator's limit. {@link #stop} ends the step in progress and the search.
  */
 public final class SearchRun {
@@ -138,9 +139,18 @@ public final class SearchRun {
         List<ThresholdResult> slo = ThresholdEvaluation.evaluate(ResultJson.measured(r, path), spec.slo());
         SearchStep.Verdict verdict = f.stopped() ? SearchStep.Verdict.INTERRUPTED
                 : ThresholdEvaluation.allPassed(slo) ? SearchStep.Verdict.PASSED
-                : r.summary().generator().saturated() && metOnceSent(r, path) ? SearchStep.Verdict.GENERATOR_LIMITED
+                : fellBehind(r) && metOnceSent(r, path) ? SearchStep.Verdict.GENERATOR_LIMITED
                 : SearchStep.Verdict.FAILED;
         return new SearchStep(index, rate, verdict, stepFolder, Optional.of(r), slo, Optional.empty());
+    }
+
+    /**
+     * Whether the generator kept not to its schedule: it ended the run behind (saturated), or was behind
+     * for a tenth of the measured part or more.
+     */
+    private static boolean fellBehind(RunResult r) {
+        var g = r.summary().generator();
+        return g.saturated() || g.behindScheduleMs() >= r.summary().durationS() * 1000 / 10;
     }
 
     /**

@@ -17,8 +17,9 @@ public final class SearchMarkdown {
         if (s.generatorLimited()) {
             md.append("> **⚠ The generator's limit:** at ").append(Numbers.rateRps(s.lowestFailingRps().getAsDouble()))
                     .append(" the load generator fell behind its schedule and the requests it did send met the SLO, so"
-                            + " the time that broke it was spent waiting to be sent: the server may go further. Give the generator"
-                            + " more connections (`load.connections`) or threads and search again.\n\n");
+                            + " the time that broke it was spent before the send, waiting for a free connection or for the"
+                            + " generator's threads: the server may go further. Give the generator more connections"
+                            + " (`load.connections`) or threads and search again.\n\n");
         }
         if (s.interrupted()) {
             md.append("> **Interrupted:** the search stopped early; the answer covers the steps that ran.\n\n");
